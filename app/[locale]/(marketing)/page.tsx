@@ -1,0 +1,137 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Countdown } from "@/components/countdown";
+import { ExternalLink } from "@/components/external-link";
+import { campaign, deadlineOf, localized } from "@/lib/campaign";
+import { Link } from "@/lib/i18n/navigation";
+
+// Re-rendered at most once a minute: the deadline phase and figures stay current.
+export const revalidate = 60;
+
+export default async function LandingPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("landing");
+  const format = await getFormatter();
+  const c = campaign();
+  const deadline = deadlineOf(c);
+  const deadlineLabel = format.dateTime(deadline, {
+    dateStyle: "long",
+    timeZone: c.deadline.timeZone,
+  });
+  const text = (value: Parameters<typeof localized>[0]) => localized(value, locale);
+
+  return (
+    <>
+      <section className="bg-brand-900 text-white">
+        <div className="mx-auto max-w-5xl px-4 py-12 sm:py-16">
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-100">{t("eyebrow")}</p>
+          <h1 className="mt-2 text-3xl font-extrabold leading-tight sm:text-5xl">{text(c.name)}</h1>
+          <p className="mt-4 max-w-2xl text-lg text-brand-50">{text(c.summary)}</p>
+          <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+            <Link
+              href="/pledge"
+              className="rounded-md bg-white px-5 py-3 text-center font-semibold text-brand-900 hover:bg-brand-50"
+            >
+              {t("ctaPledge")}
+            </Link>
+            <a
+              href="#forms"
+              className="rounded-md border border-white px-5 py-3 text-center font-semibold text-white hover:bg-brand-700"
+            >
+              {t("ctaForms")}
+            </a>
+          </div>
+        </div>
+      </section>
+
+      <div className="mx-auto max-w-5xl space-y-12 px-4 py-10">
+        <Countdown
+          deadlineMs={deadline.getTime()}
+          renderedAtMs={Date.now()}
+          company={c.company}
+          deadlineLabel={deadlineLabel}
+        />
+
+        <div className="grid gap-8 md:grid-cols-2">
+          <section aria-labelledby="taken">
+            <h2 id="taken" className="text-2xl font-bold">
+              {t("takenHeading", { company: c.company })}
+            </h2>
+            <ul className="mt-4 list-disc space-y-2 pl-5">
+              {c.facts.taken.map((fact) => (
+                <li key={fact.en}>{text(fact)}</li>
+              ))}
+            </ul>
+          </section>
+          {c.facts.notTaken.length > 0 && (
+            <section aria-labelledby="not-taken">
+              <h2 id="not-taken" className="text-2xl font-bold">
+                {t("notTakenHeading")}
+              </h2>
+              <ul className="mt-4 list-disc space-y-2 pl-5">
+                {c.facts.notTaken.map((fact) => (
+                  <li key={fact.en}>{text(fact)}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+
+        <section aria-labelledby="why">
+          <h2 id="why" className="text-2xl font-bold">
+            {t("whyHeading")}
+          </h2>
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+            {c.facts.whyItMatters.map((reason) => (
+              <li key={reason.en} className="rounded-lg border border-slate-200 p-4">
+                {text(reason)}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section id="forms" aria-labelledby="forms-heading" className="scroll-mt-4">
+          <h2 id="forms-heading" className="text-2xl font-bold">
+            {t("formsHeading")}
+          </h2>
+          <p className="mt-2 text-slate-700">{t("formsIntro")}</p>
+          <ul className="mt-4 grid gap-4 sm:grid-cols-3">
+            {c.platforms.map((platform) => (
+              <li key={platform.id} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4">
+                <h3 className="text-lg font-semibold">{platform.name}</h3>
+                {platform.caveats
+                  .filter((caveat) => caveat.severity === "warning")
+                  .map((caveat) => (
+                    <p key={caveat.text.en} className="text-sm text-slate-700">
+                      {text(caveat.text)}
+                    </p>
+                  ))}
+                <ExternalLink
+                  href={platform.formUrl}
+                  newTabLabel={t("opensInNewTab")}
+                  className="mt-auto rounded-md bg-brand-700 px-4 py-2 text-center font-semibold text-white hover:bg-brand-900"
+                >
+                  {t("openForm", { platform: platform.name })}
+                </ExternalLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="pledge-heading" className="rounded-xl bg-slate-100 p-6">
+          <h2 id="pledge-heading" className="text-2xl font-bold">
+            {t("pledgeHeading")}
+          </h2>
+          <p className="mt-2 max-w-2xl">{t("pledgeBody", { company: c.company })}</p>
+          <p className="mt-2 text-sm text-slate-700">{t("privacyNote")}</p>
+          <Link
+            href="/pledge"
+            className="mt-4 inline-block rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900"
+          >
+            {t("ctaPledge")}
+          </Link>
+        </section>
+      </div>
+    </>
+  );
+}

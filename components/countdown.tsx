@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { splitDuration } from "@/lib/campaign/deadline";
+
+type Props = {
+  deadlineMs: number;
+  /** The server's clock when the page was rendered, so the first paint matches. */
+  renderedAtMs: number;
+  company: string;
+  deadlineLabel: string;
+};
+
+/** A live countdown to the deadline that turns into the "still worth it" message after. */
+export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: Props) {
+  const t = useTranslations("deadline");
+  const [now, setNow] = useState(renderedAtMs);
+
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const left = deadlineMs - now;
+  if (left <= 0) {
+    return (
+      <section
+        aria-labelledby="deadline-after"
+        className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4"
+      >
+        <h2 id="deadline-after" className="text-lg font-semibold text-slate-900">
+          {t("afterTitle")}
+        </h2>
+        <p className="mt-1 text-slate-800">{t("afterBody", { company, date: deadlineLabel })}</p>
+      </section>
+    );
+  }
+  const parts = splitDuration(left);
+  return (
+    <section
+      aria-labelledby="deadline-before"
+      className="rounded-lg border-l-4 border-brand-600 bg-brand-50 p-4"
+    >
+      <h2 id="deadline-before" className="text-lg font-semibold text-slate-900">
+        {t("dueBefore", { date: deadlineLabel })}
+      </h2>
+      <p className="mt-2 text-sm font-medium text-slate-700">{t("countdownLabel")}</p>
+      {/* The live region announces at most once a minute: seconds stay out of it. */}
+      <p className="mt-1 text-2xl font-bold tabular-nums text-brand-900">
+        <span aria-live="polite" aria-atomic="true">
+          {t("days", { count: parts.days })}, {t("hours", { count: parts.hours })},{" "}
+          {t("minutes", { count: parts.minutes })}
+        </span>
+        <span aria-hidden="true">, {t("seconds", { count: parts.seconds })}</span>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+// The one place that reads process.env. next.config.ts imports it, so a bad value
+// fails `next build` and `next start` with one line naming the variable.
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "must be a postgres:// or postgresql:// URL",
+});
+
+export const serverEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: optional(postgresUrl),
+    APP_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
+    AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)")),
+    CAMPAIGN_CONFIG: optional(z.string()),
+    CAMPAIGN_DEADLINE: optional(
+      z.iso.datetime({
+        offset: true,
+        error: "must be an ISO 8601 instant with offset, e.g. 2025-05-27T00:00:00+02:00",
+      }),
+    ),
+    RESEND_API_KEY: optional(z.string().startsWith("re_", "must start with re_")),
+    RESEND_BASE_URL: optional(z.url()),
+    RESEND_WEBHOOK_SECRET: optional(z.string().startsWith("whsec_", "must start with whsec_")),
+    RESEND_REQUESTS_PER_SECOND: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().positive().max(100).default(2),
+    ),
+    EMAIL_FROM: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(3).default("Object to AI training <noreply@localhost>"),
+    ),
+    CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+  });
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment; throws an EnvError whose message is one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const value = source[name];
+    const message = issue.code === "invalid_type" && value === undefined ? "is required" : issue.message;
+    return `Invalid environment variable ${name}: ${message}`;
+  });
+  throw new EnvError(lines.join("\n"));
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment, parsed once per process. */
+export function env(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,294 @@
+// npm start | npm run dev | npm test | npm run db -- <command>
+//
+// Without DATABASE_URL these start the embedded PostgreSQL (PGlite, data in
+// .data/pglite; a throw-away one for tests), apply the migrations, run the command
+// against it and stop it when the command ends. With DATABASE_URL they start nothing
+// (tests create, use and drop a fresh database on that server).
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startFakeResend } from "../tests/fakes/resend-server";
+import { EmbeddedDbError, startEmbeddedDb } from "./embedded-db";
+import { runPrisma } from "./prisma";
+
+const DATA_DIR = path.resolve(process.env.EMBEDDED_DB_DIR ?? ".data/pglite");
+const DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+const APP_PORT = Number(process.env.PORT ?? 3000);
+const TEST_APP_PORT = Number(process.env.TEST_APP_PORT ?? 3100);
+
+const log = (line: string) => console.error(`[launch] ${line}`);
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+
+class LaunchError extends Error {}
+
+type Cleanup = () => Promise<void> | void;
+const cleanups: Cleanup[] = [];
+let child: ChildProcess | undefined;
+
+async function cleanup() {
+  while (cleanups.length) {
+    const step = cleanups.pop()!;
+    try {
+      await step();
+    } catch (error) {
+      log(`cleanup failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", (error) => reject(new LaunchError(`cannot run ${command}: ${error.message}`)));
+    child.on("exit", (code, signal) => {
+      child = undefined;
+      resolve(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 0));
+    });
+  });
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (child) child.kill(signal);
+    else void cleanup().then(() => process.exit(130));
+  });
+}
+
+function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () =>
+      reject(
+        new LaunchError(`Port ${port} is busy, so ${what} cannot start. Stop whatever uses it, or set PORT.`),
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+/** A stable local AUTH_SECRET for machines without one configured. */
+function localAuthSecret(): string {
+  const file = path.resolve(".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function migrate(env: NodeJS.ProcessEnv) {
+  const code = await runPrisma(["migrate", "deploy"], env);
+  if (code !== 0) throw new LaunchError("`prisma migrate deploy` failed (see above)");
+}
+
+/** DATABASE_URL if set, else the embedded database (persistent, or fresh for tests). */
+async function database(fresh: boolean): Promise<string> {
+  const external = process.env.DATABASE_URL;
+  if (external && !fresh) return external;
+  if (external && fresh) {
+    const base = new URL(external);
+    const name = `test_run_${Date.now()}_${randomBytes(3).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    cleanups.push(async () => {
+      const drop = new pg.Client({ connectionString: external });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await drop.end();
+    });
+    base.pathname = `/${name}`;
+    log(`using a fresh database ${name} on ${base.host}`);
+    return base.toString();
+  }
+  const started = Date.now();
+  const dir = fresh ? mkdtempSync(path.join(os.tmpdir(), "pglite-test-")) : DATA_DIR;
+  if (fresh) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const db = await startEmbeddedDb({ dir, port: fresh ? 0 : DB_PORT, log });
+  cleanups.push(() => db.stop());
+  log(
+    `embedded PostgreSQL (PGlite) on 127.0.0.1:${db.port}, data in ${fresh ? "a temporary folder" : path.relative(process.cwd(), dir)} (${Date.now() - started} ms)`,
+  );
+  return db.url;
+}
+
+function newestMtime(entries: string[]): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(p))
+        if (name !== "generated" && name !== "node_modules") walk(path.join(p, name));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of entries) walk(path.resolve(entry));
+  return newest;
+}
+
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "emails",
+  "messages",
+  "campaigns",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
+
+/** Builds the production bundle unless .next is newer than every source file. */
+async function ensureBuild(env: NodeJS.ProcessEnv) {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(SOURCES)) {
+    log("production build is up to date");
+    return;
+  }
+  log("building the app (next build)...");
+  const code = await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+  if (code !== 0) throw new LaunchError("`next build` failed (see above)");
+}
+
+async function ensureClient(env: NodeJS.ProcessEnv) {
+  if (existsSync(path.resolve("lib/db/generated/client.ts"))) return;
+  const code = await runPrisma(["generate"], env);
+  if (code !== 0) throw new LaunchError("`prisma generate` failed (see above)");
+}
+
+function baseEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret(),
+  };
+}
+
+async function start(): Promise<number> {
+  const env = baseEnv();
+  await ensureClient(env);
+  await assertPortFree(APP_PORT, "the app");
+  await ensureBuild(env);
+  const url = await database(false);
+  const appEnv = { ...env, DATABASE_URL: url, NODE_ENV: "production" as const };
+  await migrate(appEnv);
+  log(`starting on http://localhost:${APP_PORT}`);
+  return run(bin("next"), ["start", "-p", String(APP_PORT)], appEnv);
+}
+
+async function dev(): Promise<number> {
+  const env = baseEnv();
+  await ensureClient(env);
+  await assertPortFree(APP_PORT, "the app");
+  const url = await database(false);
+  const appEnv = { ...env, DATABASE_URL: url, NODE_ENV: "development" as const };
+  await migrate(appEnv);
+  return run(bin("next"), ["dev", "-p", String(APP_PORT)], appEnv);
+}
+
+async function exec(args: string[]): Promise<number> {
+  if (!args.length) throw new LaunchError("usage: npm run db -- <command> [args...]");
+  const env = baseEnv();
+  const url = await database(false);
+  const cmdEnv = { ...env, DATABASE_URL: url };
+  await migrate(cmdEnv);
+  return run(args[0]!, args.slice(1), cmdEnv);
+}
+
+const KINDS = ["unit", "integration", "e2e"] as const;
+
+async function test(args: string[]): Promise<number> {
+  const only = args
+    .find((a) => a.startsWith("--only="))
+    ?.slice(7)
+    .split(",") ?? [...KINDS];
+  const extra = args.filter((a) => !a.startsWith("--only="));
+  const started = Date.now();
+  const env = { ...baseEnv(), NODE_ENV: "test" as const };
+  await ensureClient(env);
+
+  const timings: string[] = [];
+  const step = async (name: string, body: () => Promise<number>) => {
+    const t0 = Date.now();
+    const code = await body();
+    timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (code !== 0) throw new LaunchError(`${name} tests failed`);
+  };
+
+  if (only.includes("unit")) {
+    await step("unit", () => run(bin("vitest"), ["run", "--project", "unit", ...extra], env));
+  }
+  if (!only.includes("integration") && !only.includes("e2e")) return 0;
+
+  const url = await database(true);
+  const resend = await startFakeResend({ requestsPerSecond: 2 });
+  cleanups.push(() => resend.close());
+  const dbEnv = {
+    ...env,
+    DATABASE_URL: url,
+    RESEND_API_KEY: "re_test_fake_key",
+    RESEND_BASE_URL: resend.url,
+    FAKE_RESEND_URL: resend.url,
+  };
+  await migrate(dbEnv);
+
+  if (only.includes("integration")) {
+    await step("integration", () => run(bin("vitest"), ["run", "--project", "integration", ...extra], dbEnv));
+  }
+  if (only.includes("e2e")) {
+    await assertPortFree(TEST_APP_PORT, "the app under test");
+    await ensureBuild(env);
+    const e2eEnv = {
+      ...dbEnv,
+      APP_URL: `http://localhost:${TEST_APP_PORT}`,
+      TEST_APP_PORT: String(TEST_APP_PORT),
+      CRON_SECRET: "test-cron-secret-0123456789",
+    };
+    await step("e2e", () => run(bin("playwright"), ["test", ...extra], e2eEnv));
+  }
+  log(`all tests passed in ${((Date.now() - started) / 1000).toFixed(1)} s (${timings.join(", ")})`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  switch (command) {
+    case "start":
+      return start();
+    case "dev":
+      return dev();
+    case "test":
+      return test(rest);
+    case "exec":
+      return exec(rest[0] === "--" ? rest.slice(1) : rest);
+    default:
+      throw new LaunchError("usage: tsx scripts/launch.ts start|dev|test|exec -- <command>");
+  }
+}
+
+main()
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    await cleanup();
+    const known = error instanceof LaunchError || error instanceof EmbeddedDbError;
+    console.error(known ? `Error: ${(error as Error).message}` : error);
+    process.exit(1);
+  });
