@@ -23,6 +23,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["pino", "@electric-sql/pglite"],
+  // Read from disk at run time (lib/i18n/messages.ts, CAMPAIGN_CONFIG): ship them.
+  outputFileTracingIncludes: { "/**": ["./messages/**/*.json", "./campaigns/**/*.json"] },
 };
 
 export default withNextIntl(nextConfig);

@@ -20,6 +20,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { CampaignConfigError, loadCampaign } from "../lib/campaign/load";
+import { EnvError, parseEnv } from "../lib/env";
 import { startFakeResend } from "../tests/fakes/resend-server";
 import { EmbeddedDbError, startEmbeddedDb } from "./embedded-db";
 import { runPrisma } from "./prisma";
@@ -179,8 +181,15 @@ function baseEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/** Fails fast, before starting anything, on a bad variable or campaign file. */
+function validate(env: NodeJS.ProcessEnv, nodeEnv: "development" | "production" | "test") {
+  const parsed = parseEnv({ ...env, NODE_ENV: nodeEnv });
+  loadCampaign({ configPath: parsed.CAMPAIGN_CONFIG, deadline: parsed.CAMPAIGN_DEADLINE });
+}
+
 async function start(): Promise<number> {
   const env = baseEnv();
+  validate(env, "production");
   await ensureClient(env);
   await assertPortFree(APP_PORT, "the app");
   await ensureBuild(env);
@@ -193,6 +202,7 @@ async function start(): Promise<number> {
 
 async function dev(): Promise<number> {
   const env = baseEnv();
+  validate(env, "development");
   await ensureClient(env);
   await assertPortFree(APP_PORT, "the app");
   const url = await database(false);
@@ -288,7 +298,10 @@ main()
   })
   .catch(async (error: unknown) => {
     await cleanup();
-    const known = error instanceof LaunchError || error instanceof EmbeddedDbError;
-    console.error(known ? `Error: ${(error as Error).message}` : error);
+    if (error instanceof EnvError || error instanceof CampaignConfigError)
+      console.error((error as Error).message);
+    else if (error instanceof LaunchError || error instanceof EmbeddedDbError)
+      console.error(`Error: ${error.message}`);
+    else console.error(error);
     process.exit(1);
   });

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Run through `npm test` (scripts/launch.ts): it provides DATABASE_URL, a fake Resend
+// server and a fresh production build, then this config starts `next start`.
+
+const port = Number(process.env.TEST_APP_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+// Debian's Chromium when present (these machines cannot download Playwright's own);
+// otherwise Playwright's browser, which `npx playwright install chromium` provides.
+const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const launchOptions = SYSTEM_CHROMIUM
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: { baseURL, trace: "on-first-retry", locale: "en-GB" },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/ },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start -p ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    env: { NODE_ENV: "production" },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+  globalSetup: "./tests/e2e/global-setup.ts",
+});
