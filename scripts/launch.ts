@@ -157,7 +157,7 @@ const SOURCES = [
 
 /** Builds the production bundle unless .next is newer than every source file. */
 async function ensureBuild(env: NodeJS.ProcessEnv) {
-  const buildId = path.resolve(".next/BUILD_ID");
+  const buildId = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(SOURCES)) {
     log("production build is up to date");
     return;

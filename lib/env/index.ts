@@ -36,6 +36,8 @@ export const serverEnvSchema = z
       z.string().min(3).default("Object to AI training <noreply@localhost>"),
     ),
     CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+    // Build output folder (default .next): lets two builds of one checkout coexist.
+    NEXT_DIST_DIR: optional(z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next")),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
