@@ -268,6 +268,8 @@ async function test(args: string[]): Promise<number> {
       APP_URL: `http://localhost:${TEST_APP_PORT}`,
       TEST_APP_PORT: String(TEST_APP_PORT),
       CRON_SECRET: "test-cron-secret-0123456789",
+      // Every e2e request comes from 127.0.0.1; the per-IP limit has its own integration test.
+      RATE_LIMIT_SIGNIN_PER_IP: "100000",
     };
     await step("e2e", () => run(bin("playwright"), ["test", ...extra], e2eEnv));
   }

@@ -36,6 +36,17 @@ export const serverEnvSchema = z
       z.string().min(3).default("Object to AI training <noreply@localhost>"),
     ),
     CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+    // Sign-in emails allowed per address per 15 minutes, and per IP address per hour.
+    RATE_LIMIT_SIGNIN_PER_EMAIL: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(1).max(1000).default(3),
+    ),
+    RATE_LIMIT_SIGNIN_PER_IP: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(1).max(1_000_000).default(20),
+    ),
+    // How many reverse proxies (load balancer, CDN) append to X-Forwarded-For before the app.
+    TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
     // Build output folder (default .next): lets two builds of one checkout coexist.
     NEXT_DIST_DIR: optional(z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next")),
     LOG_LEVEL: z.preprocess(

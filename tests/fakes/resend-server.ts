@@ -1,7 +1,8 @@
 // A local HTTP server that speaks the part of Resend's API the app uses, so the real
 // `resend` SDK can be exercised offline (RESEND_BASE_URL points at it).
 //   POST /emails, POST /emails/batch (<= 100), Idempotency-Key, 429 + retry-after.
-// Test-only endpoints under /_fake/ let tests read what was "delivered".
+// Test-only endpoints under /_fake/ let tests read what was "delivered" and inject
+// failures: POST /_fake/config {"requestsPerSecond": n, "failNext": n, "loseNext": n}.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,8 @@ export type FakeEmail = {
   text?: string;
   headers: Record<string, string>;
   tags?: unknown;
+  /** The Idempotency-Key of the request that delivered it, if any. */
+  idempotencyKey?: string;
   receivedAt: string;
 };
 
@@ -29,6 +32,10 @@ export type FakeResend = {
   emails: FakeEmail[];
   stats: { requests: number; rateLimited: number; idempotentReplays: number };
   setRequestsPerSecond(rps: number): void;
+  /** The next `n` send requests get a 500 and deliver nothing. */
+  failNext(n: number): void;
+  /** The next `n` send requests deliver, then the connection drops before the answer. */
+  loseNext(n: number): void;
   close(): Promise<void>;
 };
 
@@ -68,8 +75,10 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const stats = { requests: 0, rateLimited: 0, idempotentReplays: 0 };
   const idempotency = new Map<string, Stored>();
   const recent: number[] = [];
+  let failing = 0;
+  let losing = 0;
 
-  function accept(input: EmailInput): FakeEmail {
+  function accept(input: EmailInput, idempotencyKey: string | undefined): FakeEmail {
     const email: FakeEmail = {
       id: randomUUID(),
       from: String(input.from),
@@ -79,6 +88,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       text: typeof input.text === "string" ? input.text : undefined,
       headers: (input.headers as Record<string, string>) ?? {},
       tags: input.tags,
+      idempotencyKey,
       receivedAt: new Date().toISOString(),
     };
     emails.push(email);
@@ -101,9 +111,15 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
         return json(res, 200, { ok: true });
       }
       if (url.pathname === "/_fake/config" && req.method === "POST") {
-        const body = JSON.parse(await readBody(req)) as { requestsPerSecond?: number };
+        const body = JSON.parse(await readBody(req)) as {
+          requestsPerSecond?: number;
+          failNext?: number;
+          loseNext?: number;
+        };
         if (typeof body.requestsPerSecond === "number") rps = body.requestsPerSecond;
-        return json(res, 200, { requestsPerSecond: rps });
+        if (typeof body.failNext === "number") failing = body.failNext;
+        if (typeof body.loseNext === "number") losing = body.loseNext;
+        return json(res, 200, { requestsPerSecond: rps, failNext: failing, loseNext: losing });
       }
 
       if (req.method !== "POST" || (url.pathname !== "/emails" && url.pathname !== "/emails/batch")) {
@@ -146,6 +162,14 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       recent.push(now);
 
       const raw = await readBody(req);
+      if (failing > 0) {
+        failing--;
+        return json(res, 500, {
+          statusCode: 500,
+          name: "internal_server_error",
+          message: "An unexpected error occurred (injected by the fake).",
+        });
+      }
       let body: unknown;
       try {
         body = JSON.parse(raw);
@@ -154,6 +178,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       }
 
       const key = req.headers["idempotency-key"];
+      const keyValue = typeof key === "string" && key ? key : undefined;
       const idemKey = typeof key === "string" && key ? `${url.pathname}:${key}` : null;
       if (idemKey) {
         const seen = idempotency.get(idemKey);
@@ -178,7 +203,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
           status = 422;
           response = { statusCode: 422, name: "validation_error", message: problem };
         } else {
-          response = { id: accept(body as EmailInput).id };
+          response = { id: accept(body as EmailInput, keyValue).id };
         }
       } else {
         const list = Array.isArray(body) ? (body as EmailInput[]) : null;
@@ -191,10 +216,16 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
           status = 422;
           response = { statusCode: 422, name: "validation_error", message: problem };
         } else {
-          response = { data: list!.map((e) => ({ id: accept(e).id })) };
+          response = { data: list!.map((e) => ({ id: accept(e, keyValue).id })) };
         }
       }
       if (idemKey && status === 200) idempotency.set(idemKey, { bodyHash: raw, status, response });
+      if (losing > 0 && status === 200) {
+        // Delivered, but the client never hears about it (a dropped connection).
+        losing--;
+        res.destroy();
+        return;
+      }
       return json(res, status, response);
     } catch (error) {
       return json(res, 500, { statusCode: 500, name: "internal_server_error", message: String(error) });
@@ -209,6 +240,12 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     stats,
     setRequestsPerSecond(value: number) {
       rps = value;
+    },
+    failNext(n: number) {
+      failing = n;
+    },
+    loseNext(n: number) {
+      losing = n;
     },
     close: () =>
       new Promise((resolve) => {

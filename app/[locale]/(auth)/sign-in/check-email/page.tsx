@@ -1,0 +1,13 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+
+export default async function SignInCheckEmailPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("auth.checkEmail");
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3">{t("body")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+
+// Auth.js sends failed sign-ins here (?error=Verification for a used, expired or forged link).
+export default async function SignInErrorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("auth.error");
+  const { error } = await searchParams;
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3">{error === "Verification" ? t("verification") : t("other")}</p>
+      <Link
+        href="/sign-in"
+        className="mt-6 inline-block rounded-md bg-brand-700 px-5 py-3 font-semibold text-white"
+      >
+        {t("requestNew")}
+      </Link>
+    </div>
+  );
+}

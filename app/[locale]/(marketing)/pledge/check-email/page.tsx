@@ -1,0 +1,18 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+
+export default async function PledgeCheckEmailPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("pledge.checkEmail");
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3">{t("body")}</p>
+      <p className="mt-3 text-slate-700">{t("spam")}</p>
+      <Link href="/" className="mt-6 inline-block underline">
+        {t("back")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { campaign } from "@/lib/campaign";
+import { COUNTRY_CODES } from "@/lib/pledges/schema";
+import { PledgeForm } from "./_components/pledge-form";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "pledge" });
+  return { title: t("title") };
+}
+
+export default async function PledgePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("pledge");
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  const countries = COUNTRY_CODES.filter((code) => code !== "ZZ")
+    .map((code) => ({ code, name: names.of(code) ?? code }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3 text-slate-700">{t("intro")}</p>
+      <PledgeForm
+        locale={locale}
+        countries={countries}
+        platforms={campaign().platforms.map((p) => ({ id: p.id, name: p.name }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { signIn } from "@/lib/auth";
+import { campaign } from "@/lib/campaign";
+import { clientIp } from "@/lib/http/client-ip";
+import { hashEmail } from "@/lib/mail";
+import { savePledge } from "@/lib/pledges/create-pledge";
+import { REFERRAL_COOKIE } from "@/lib/pledges/referral-cookie";
+import { pledgeFormValues, pledgeSchema } from "@/lib/pledges/schema";
+import { consumeAll } from "@/lib/rate-limit";
+import { defineAction } from "./safe-action";
+
+// POST from the pledge form. Known and unknown addresses get the same answer (the
+// "check your email" page), so the form reveals nothing about who has pledged.
+export const createPledge = defineAction(
+  {
+    name: "create-pledge",
+    schema: () => pledgeSchema(campaign().platforms.map((p) => p.id)),
+    input: pledgeFormValues,
+    requireUser: false,
+  },
+  async (input) => {
+    const limit = await consumeAll([
+      ["signInPerEmail", hashEmail(input.email)],
+      ["signInPerIp", await clientIp()],
+    ]);
+    if (!limit.ok) return { ok: false, error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+
+    const t = await getTranslations({ locale: input.locale, namespace: "pledge.form" });
+    await savePledge(input, {
+      referralCode: (await cookies()).get(REFERRAL_COOKIE)?.value,
+      consentText: t("consentLabel"),
+      now: new Date(),
+    });
+    await signIn("email", {
+      email: input.email,
+      redirect: false,
+      redirectTo: `/${input.locale}/dashboard?welcome=1`,
+    });
+    redirect(`/${input.locale}/pledge/check-email`);
+  },
+);

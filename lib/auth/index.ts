@@ -1,0 +1,97 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { sendPledgeConfirmed, sendSignInLink } from "@/lib/mail";
+import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+/** The locale a callback URL such as /de/dashboard points into. */
+function localeOf(callbackUrl: string | null): string {
+  const first = callbackUrl ? new URL(callbackUrl, env().APP_URL).pathname.split("/")[1] : undefined;
+  return first && isLocale(first) ? first : DEFAULT_LOCALE;
+}
+
+/**
+ * The link we mail never goes straight to Auth.js's callback: mail scanners fetch
+ * links, and a GET there would use up the single-use token. It opens our confirm
+ * page (which fetches nothing), whose button continues to the callback. Its origin
+ * is always APP_URL, never the request's Host header.
+ */
+export function confirmUrlFor(callbackLink: string): string {
+  const link = new URL(callbackLink);
+  const locale = localeOf(link.searchParams.get("callbackUrl"));
+  const confirm = new URL(`/${locale}/sign-in/confirm`, env().APP_URL);
+  for (const key of ["token", "email", "callbackUrl"]) {
+    const value = link.searchParams.get(key);
+    if (value) confirm.searchParams.set(key, value);
+  }
+  return confirm.toString();
+}
+
+const emailProvider: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+  async sendVerificationRequest({ identifier, url }) {
+    const confirm = confirmUrlFor(url);
+    await sendSignInLink({
+      to: identifier,
+      url: confirm,
+      locale: localeOf(new URL(url).searchParams.get("callbackUrl")),
+    });
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: PrismaAdapter(db),
+  secret: env().AUTH_SECRET,
+  // Behind a proxy or on Vercel the Host header is the app's; mailed links use APP_URL regardless.
+  trustHost: true,
+  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  providers: [emailProvider],
+  pages: {
+    signIn: `/${DEFAULT_LOCALE}/sign-in`,
+    verifyRequest: `/${DEFAULT_LOCALE}/pledge/check-email`,
+    error: `/${DEFAULT_LOCALE}/sign-in/error`,
+  },
+  callbacks: {
+    // Links are only sent by our own server actions (after validation and rate
+    // limits) to addresses with a pledge; Auth.js's own sign-in POST is closed
+    // (app/api/auth/[...nextauth]/route.ts).
+    async signIn({ user, email }) {
+      if (email?.verificationRequest) {
+        const pledge = user.id
+          ? await db.pledge.findUnique({ where: { userId: user.id }, select: { id: true } })
+          : null;
+        return pledge !== null;
+      }
+      return true;
+    },
+    session({ session, user }) {
+      session.user.id = user.id;
+      return session;
+    },
+  },
+  events: {
+    // Clicking the link is the double opt-in: the pledge becomes verified (once).
+    async signIn({ user }) {
+      if (!user.id || !user.email) return;
+      const verified = await markPledgeVerified(user.id, new Date());
+      if (verified) {
+        await sendPledgeConfirmed({
+          to: user.email,
+          locale: verified.locale,
+          firstName: verified.firstName ?? undefined,
+          dashboardUrl: new URL(`/${verified.locale}/dashboard`, env().APP_URL).toString(),
+          pledgeId: verified.id,
+        });
+      }
+    },
+  },
+});
