@@ -12,8 +12,11 @@ const dir = path.resolve("emails");
 
 type Template = FunctionComponent<Record<string, unknown>> & { PreviewProps?: Record<string, unknown> };
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 function templates(): string[] {
   return readdirSync(dir)
@@ -44,10 +47,12 @@ http
         return res.end(email.html);
       }
       const items = templates()
-        .map((t) => `<li>${escape(t)}: <a href="/${t}">HTML</a> · <a href="/${t}/text">text</a></li>`)
+        .map((t) => `<li>${escapeHtml(t)}: <a href="/${t}">HTML</a> · <a href="/${t}/text">text</a></li>`)
         .join("");
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(`<!doctype html><html lang="en"><title>Email templates</title><h1>Email templates</h1><ul>${items}</ul>`);
+      res.end(
+        `<!doctype html><html lang="en"><title>Email templates</title><h1>Email templates</h1><ul>${items}</ul>`,
+      );
     } catch (error) {
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end(String((error as Error).stack ?? error));

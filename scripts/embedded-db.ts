@@ -5,9 +5,110 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler, PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> };
+
+type QueuedMessage = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (size: number) => void;
+  reject: (error: Error) => void;
+  onData: (data: Uint8Array) => void;
+};
+type QueueInternals = {
+  queue: QueuedMessage[];
+  processing: boolean;
+  db: PGlite;
+  lastHandlerId: number | null;
+  processQueue: () => Promise<void>;
+  clearQueueForHandler: (handlerId: number) => void;
+  clearTransactionIfNeeded: (handlerId: number) => Promise<void>;
+};
+
+// Extended-protocol messages that leave an exchange open until the client's Sync:
+// Parse, Bind, Describe, Execute, Close, Flush, and CopyData.
+const OPENS_EXCHANGE = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48, 0x64]);
+
+/**
+ * pglite-socket multiplexes every connection onto PGlite's single session, one
+ * protocol message at a time. Outside a transaction it lets another connection's
+ * Parse land between this connection's Parse and Bind, which replaces the unnamed
+ * statement ("bind message supplies 1 parameters, but prepared statement requires
+ * 2"), and after a failed message it never resumes its queue. This keeps one
+ * connection's extended-protocol exchange together until its Sync (as it already
+ * does for transactions) and keeps the queue running after errors.
+ * tests/integration/embedded-db.test.ts reproduces both failures without it.
+ */
+type HandlerInternals = { handleData: (data: Buffer) => Promise<number>; dataChain?: Promise<unknown> };
+
+// Each 'data' event of a socket runs handleData in its own setImmediate, so two
+// chunks of one connection are parsed concurrently from one buffer and their
+// messages can reach the queue out of order. Chain them per connection.
+const handlerPrototype = PGLiteSocketHandler.prototype as unknown as HandlerInternals;
+const originalHandleData = handlerPrototype.handleData;
+handlerPrototype.handleData = function (this: HandlerInternals, data: Buffer) {
+  const run = () => originalHandleData.call(this, data);
+  const next = (this.dataChain ?? Promise.resolve()).then(run, run);
+  this.dataChain = next.catch(() => undefined);
+  return next;
+};
+
+function serializeExchanges(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueueInternals }).queryQueue;
+  let exchangeOpen = false;
+
+  queue.processQueue = async () => {
+    if (queue.processing || queue.queue.length === 0) return;
+    queue.processing = true;
+    try {
+      while (queue.queue.length > 0) {
+        let next: QueuedMessage | undefined;
+        if ((queue.db.isInTransaction() || exchangeOpen) && queue.lastHandlerId !== null) {
+          const index = queue.queue.findIndex((m) => m.handlerId === queue.lastHandlerId);
+          if (index === -1) break; // wait for that connection's next message
+          next = queue.queue.splice(index, 1)[0];
+        } else {
+          next = queue.queue.shift();
+        }
+        if (!next) break;
+        const message = next;
+        let size = 0;
+        try {
+          await queue.db.runExclusive(() =>
+            queue.db.execProtocolRawStream(message.message, {
+              onRawData: (data) => {
+                size += data.length;
+                message.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          queue.lastHandlerId = message.handlerId;
+          exchangeOpen = false;
+          message.reject(error as Error);
+          continue;
+        }
+        exchangeOpen = OPENS_EXCHANGE.has(message.message[0] ?? 0);
+        queue.lastHandlerId = message.handlerId;
+        message.resolve(size);
+      }
+    } finally {
+      queue.processing = false;
+    }
+  };
+
+  const clearQueue = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    clearQueue(handlerId);
+    if (queue.lastHandlerId === handlerId && !queue.db.isInTransaction()) {
+      // A connection that went away mid-exchange must not hold the others.
+      exchangeOpen = false;
+      queue.lastHandlerId = null;
+      void queue.processQueue();
+    }
+  };
+}
 
 export class EmbeddedDbError extends Error {
   override name = "EmbeddedDbError";
@@ -81,6 +182,7 @@ export async function startEmbeddedDb(options: {
       host: "127.0.0.1",
       maxConnections: 100,
     });
+    serializeExchanges(server);
     await server.start();
     const port = Number(server.getServerConn().split(":").at(-1));
     let stopped = false;

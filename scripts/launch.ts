@@ -229,7 +229,8 @@ async function test(args: string[]): Promise<number> {
     .split(",") ?? [...KINDS];
   const extra = args.filter((a) => !a.startsWith("--only="));
   const started = Date.now();
-  const env = { ...baseEnv(), NODE_ENV: "test" as const };
+  // Quiet logs unless asked for: the suite prints test results, not app chatter.
+  const env = { LOG_LEVEL: "warn", ...baseEnv(), NODE_ENV: "test" as const };
   await ensureClient(env);
 
   const timings: string[] = [];

@@ -15,6 +15,15 @@ import { db } from "@/lib/db";
 //   submitted:<platform>    accounts whose objection is submitted (incl. confirmed)
 //   confirmed:<platform>    accounts whose objection the platform confirmed
 //   finished                people who filed every objection they need
+//
+// In rows (what recountStats in ./recount.ts rebuilds them from, per campaign_id):
+//   pledges    pledges rows;  verified  ... with verified_at set;
+//   referred   ... with verified_at and referred_by_id set;  finished  ... with finished_at set;
+//   country:CC / day:D  verified pledges by country / by the day of verified_at in the
+//              campaign's time zone (campaignDay(campaign, verifiedAt));
+//   submitted:P / confirmed:P  submissions rows of platform P with status SUBMITTED or
+//              CONFIRMED / with status CONFIRMED.
+// Erasing a person: apply statDeltaForErasure (./erasure.ts) before deleting the user.
 
 export const STAT_SHARDS = 16;
 

@@ -4,6 +4,11 @@ import { signOut } from "@/lib/actions/sign-out";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
 import { getOwnPledge } from "@/lib/pledges/queries";
+import { getTracker } from "@/lib/submissions";
+import { Checklist } from "./_components/checklist";
+import { FinishedCard } from "./_components/finished-card";
+import { QuestionnaireSection } from "./_components/questionnaire-section";
+import { TrackerOverview } from "./_components/tracker-overview";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -17,39 +22,69 @@ export default async function DashboardPage({
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser(locale);
-  const [t, tAuth, format, pledge, { welcome }] = await Promise.all([
+  const c = campaign();
+  const now = new Date();
+  const [t, tAuth, tTracker, format, pledge, tracker, { welcome }] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("auth"),
+    getTranslations("tracker"),
     getFormatter(),
     getOwnPledge(user.id),
+    getTracker(user.id, { campaign: c, now }),
     searchParams,
   ]);
-  const names = new Map(campaign().platforms.map((p) => [p.id, p.name]));
+  const names = new Map(c.platforms.map((p) => [p.id, p.name]));
   const platformNames = (pledge?.platforms ?? []).map((id) => names.get(id) ?? id);
 
   return (
-    <div className="mx-auto max-w-3xl px-4 py-10">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <form action={signOut}>
-          <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="rounded-md border border-slate-400 px-4 py-2 font-semibold">
-            {tAuth("signOut")}
-          </button>
-        </form>
-      </div>
-      <p className="mt-2 text-slate-700">{t("signedInAs", { email: user.email })}</p>
-      {welcome && pledge?.verifiedAt && (
-        <p role="status" className="mt-6 rounded-md bg-green-50 p-4 font-semibold text-green-900">
-          {t("welcome")}
-        </p>
+    <div className="mx-auto flex max-w-3xl flex-col gap-10 px-4 py-10">
+      <header>
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <h1 className="text-3xl font-bold">{t("title")}</h1>
+          <form action={signOut}>
+            <input type="hidden" name="locale" value={locale} />
+            <button type="submit" className="rounded-md border border-slate-400 px-4 py-2 font-semibold">
+              {tAuth("signOut")}
+            </button>
+          </form>
+        </div>
+        <p className="mt-2 text-slate-700">{t("signedInAs", { email: user.email })}</p>
+        {welcome && pledge?.verifiedAt && (
+          <p role="status" className="mt-6 rounded-md bg-green-50 p-4 font-semibold text-green-900">
+            {t("welcome")}
+          </p>
+        )}
+        {pledge && (
+          <p className="mt-6">
+            {t("pledgeSummary", { platforms: format.list(platformNames, { type: "conjunction" }) })}
+          </p>
+        )}
+        {pledge && !pledge.verifiedAt && <p className="mt-4">{t("notVerified")}</p>}
+      </header>
+
+      {/* Each card is an independent <section aria-labelledby>: later cards (the
+          referral card, anchored at #invite) are one more line in this list. */}
+      {tracker ? (
+        <>
+          <TrackerOverview tracker={tracker} campaign={c} now={now} />
+          {tracker.isFinished && <FinishedCard locale={locale} />}
+          <QuestionnaireSection locale={locale} campaign={c} answers={tracker.answers} />
+          {tracker.platforms.length > 0 && <Checklist locale={locale} campaign={c} tracker={tracker} />}
+        </>
+      ) : (
+        <section aria-labelledby="no-pledge-heading">
+          <h2 id="no-pledge-heading" className="text-2xl font-bold">
+            {tTracker("noPledge.title")}
+          </h2>
+          <p className="mt-2">{tTracker("noPledge.body")}</p>
+          <a
+            href={`/${locale}/pledge`}
+            className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+          >
+            {tTracker("noPledge.link")}
+          </a>
+        </section>
       )}
-      {pledge && (
-        <p className="mt-6">
-          {t("pledgeSummary", { platforms: format.list(platformNames, { type: "conjunction" }) })}
-        </p>
-      )}
-      {pledge && !pledge.verifiedAt && <p className="mt-4">{t("notVerified")}</p>}
     </div>
   );
 }

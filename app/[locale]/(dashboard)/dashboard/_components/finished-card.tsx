@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+
+/** Shown once every needed objection is filed: thanks, and an invitation to share. */
+export async function FinishedCard({ locale }: { locale: string }) {
+  const t = await getTranslations("tracker.finished");
+  return (
+    <section
+      aria-labelledby="finished-heading"
+      className="rounded-lg border-2 border-green-700 bg-green-50 p-5"
+    >
+      <h2 id="finished-heading" className="text-2xl font-bold text-green-900">
+        {t("title")}
+      </h2>
+      <p className="mt-2 text-green-900">{t("body")}</p>
+      <a
+        href={`/${locale}/dashboard#invite`}
+        className="mt-4 inline-block rounded-md bg-green-800 px-4 py-2 font-semibold text-white hover:bg-green-900"
+      >
+        {t("invite")}
+      </a>
+    </section>
+  );
+}

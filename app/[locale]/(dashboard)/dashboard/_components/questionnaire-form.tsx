@@ -1,0 +1,208 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { saveQuestionnaire } from "@/lib/actions/save-questionnaire";
+import { useTrackerErrors } from "./use-tracker-errors";
+
+type PlatformOption = { id: string; name: string; maxAccounts: number; linkGroup: string | null };
+
+type Props = {
+  locale: string;
+  platforms: PlatformOption[];
+  /** Names of the platforms that can be linked, as one phrase ("Facebook and Instagram"). */
+  linkablePlatforms: string;
+  initial: {
+    platforms: string[];
+    accounts: Record<string, number>;
+    emails: Record<string, (string | null)[]>;
+    accountsLinked: boolean | null;
+  };
+};
+
+const choicesUpTo = (max: number) => Array.from({ length: max }, (_, i) => i + 1);
+
+/**
+ * Which platforms, how many accounts, linked or not, and each account's email. Every
+ * control is in the page from the start, so the form also works without JavaScript;
+ * with it, the parts that do not apply are hidden.
+ */
+export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initial }: Props) {
+  const t = useTranslations("tracker.questionnaire");
+  const tErrors = useTranslations("tracker.errors");
+  const [state, formAction, pending] = useActionState(saveQuestionnaire, null);
+  const { errors, message, list } = useTrackerErrors(state);
+  const [chosen, setChosen] = useState(initial.platforms);
+  const [counts, setCounts] = useState(initial.accounts);
+  const [attempt, setAttempt] = useState(0);
+
+  const groups = new Map<string, number>();
+  for (const p of platforms) {
+    if (p.linkGroup && chosen.includes(p.id)) groups.set(p.linkGroup, (groups.get(p.linkGroup) ?? 0) + 1);
+  }
+  const isLinkable = [...groups.values()].some((n) => n >= 2);
+  const toggle = (id: string, on: boolean) =>
+    setChosen((current) => (on ? [...current, id] : current.filter((p) => p !== id)));
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={() => setAttempt((n) => n + 1)}
+      noValidate
+      className="flex flex-col gap-6"
+    >
+      {!pending && state && !state.ok && (
+        <ErrorSummary key={attempt} title={tErrors("title")} message={message} errors={list} />
+      )}
+      {!pending && state?.ok && (
+        <p role="status" className="rounded-md bg-green-50 p-3 font-semibold text-green-900">
+          {t("saved")}
+        </p>
+      )}
+      <input type="hidden" name="locale" value={locale} />
+
+      <fieldset
+        id="platforms"
+        tabIndex={-1}
+        className="flex flex-col gap-2"
+        {...describedBy("platforms", { hint: true, error: errors.platforms })}
+      >
+        <legend className="font-semibold">{t("platforms")}</legend>
+        <p id="platforms-hint" className="text-sm text-slate-600">
+          {t("platformsHint")}
+        </p>
+        {errors.platforms && (
+          <p id="platforms-error" className="text-sm font-semibold text-alert-700">
+            {errors.platforms}
+          </p>
+        )}
+        {platforms.map((platform) => (
+          <label key={platform.id} className="flex items-center gap-3">
+            <input
+              type="checkbox"
+              name="platforms"
+              value={platform.id}
+              checked={chosen.includes(platform.id)}
+              onChange={(e) => toggle(platform.id, e.target.checked)}
+              className="size-5"
+            />
+            {platform.name}
+          </label>
+        ))}
+      </fieldset>
+
+      {platforms.map((platform) => {
+        const countId = `accounts_${platform.id}`;
+        const count = counts[platform.id] ?? 1;
+        return (
+          <div
+            key={platform.id}
+            hidden={!chosen.includes(platform.id)}
+            className="flex flex-col gap-4 border-l-4 border-slate-200 pl-4"
+          >
+            <Field
+              id={countId}
+              label={t("accounts", { platform: platform.name })}
+              hint={t("accountsHint")}
+              error={errors[countId]}
+            >
+              <select
+                id={countId}
+                name={countId}
+                value={count}
+                onChange={(e) => setCounts((c) => ({ ...c, [platform.id]: Number(e.target.value) }))}
+                className={`${inputClass} sm:w-32`}
+                {...describedBy(countId, { hint: true, error: errors[countId] })}
+              >
+                {choicesUpTo(platform.maxAccounts).map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {Array.from({ length: count }, (_, i) => {
+              const index = i + 1;
+              const emailId = `email_${platform.id}_${index}`;
+              return (
+                <Field
+                  key={emailId}
+                  id={emailId}
+                  label={t("email", { platform: platform.name, index })}
+                  hint={index === 1 ? t("emailHint") : undefined}
+                  error={errors[emailId]}
+                  optionalLabel={t("optional")}
+                >
+                  <input
+                    id={emailId}
+                    name={emailId}
+                    type="email"
+                    autoComplete="off"
+                    inputMode="email"
+                    maxLength={254}
+                    defaultValue={initial.emails[platform.id]?.[i] ?? ""}
+                    className={inputClass}
+                    {...describedBy(emailId, { hint: index === 1, error: errors[emailId] })}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        );
+      })}
+
+      {linkablePlatforms && (
+        <fieldset
+          id="linked"
+          tabIndex={-1}
+          hidden={!isLinkable}
+          className="flex flex-col gap-2"
+          {...describedBy("linked", { hint: true, error: errors.linked })}
+        >
+          <legend className="font-semibold">{t("linked", { platforms: linkablePlatforms })}</legend>
+          <p id="linked-hint" className="text-sm text-slate-600">
+            {t("linkedHint")}
+          </p>
+          {errors.linked && (
+            <p id="linked-error" className="text-sm font-semibold text-alert-700">
+              {errors.linked}
+            </p>
+          )}
+          <label className="flex items-center gap-3">
+            <input
+              type="radio"
+              name="linked"
+              value="yes"
+              defaultChecked={initial.accountsLinked === true}
+              className="size-5"
+            />
+            {t("linkedYes")}
+          </label>
+          <label className="flex items-center gap-3">
+            <input
+              type="radio"
+              name="linked"
+              value="no"
+              defaultChecked={initial.accountsLinked === false}
+              className="size-5"
+            />
+            {t("linkedNo")}
+          </label>
+        </fieldset>
+      )}
+
+      <p className="text-sm text-slate-600">{t("removeWarning")}</p>
+      <div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { reportBrokenLink } from "@/lib/actions/report-broken-link";
+import { useTrackerErrors } from "./use-tracker-errors";
+
+/** "This link seems broken": one button per platform, acknowledged in place. */
+export function ReportLinkForm({
+  locale,
+  platform,
+  platformName,
+  hasOpenReport,
+}: {
+  locale: string;
+  platform: string;
+  platformName: string;
+  hasOpenReport: boolean;
+}) {
+  const t = useTranslations("tracker.checklist");
+  const [state, formAction, pending] = useActionState(reportBrokenLink, null);
+  const { message } = useTrackerErrors(state);
+  const hintId = `report-${platform}-hint`;
+
+  if (state?.ok || hasOpenReport) {
+    return (
+      <p role="status" className="text-sm text-slate-700">
+        {state?.ok ? t("reported") : t("reportedBefore")}
+      </p>
+    );
+  }
+  return (
+    <form action={formAction} className="flex flex-col gap-1">
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="platform" value={platform} />
+      {message && (
+        <p role="alert" className="text-sm font-semibold text-alert-700">
+          {message}
+        </p>
+      )}
+      <div>
+        <button
+          type="submit"
+          disabled={pending}
+          aria-describedby={hintId}
+          aria-label={`${t("reportLink")}: ${platformName}`}
+          className="text-sm font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-900"
+        >
+          {t("reportLink")}
+        </button>
+      </div>
+      <p id={hintId} className="text-sm text-slate-600">
+        {t("reportLinkHint")}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { describedBy, inputClass } from "@/components/ui/field";
+import { updateSubmission } from "@/lib/actions/update-submission";
+import type { Status } from "@/lib/submissions/progress";
+import { NOTE_MAX_LENGTH } from "@/lib/submissions/schema";
+import { useTrackerErrors } from "./use-tracker-errors";
+
+type Props = {
+  locale: string;
+  submissionId: string;
+  /** The status this form moves the account to. */
+  status: Status;
+  label: string;
+  variant: "primary" | "secondary";
+  /** Asks for the day (and a note) when recording a submission or a confirmation. */
+  day?: { label: string; defaultValue: string; min: string; max: string };
+  note?: string | null;
+};
+
+/** One change of an account's status: a button, with a date and note when it records something. */
+export function StatusForm({ locale, submissionId, status, label, variant, day, note }: Props) {
+  const t = useTranslations("tracker.status");
+  const [state, formAction, pending] = useActionState(updateSubmission, null);
+  const { errors, message } = useTrackerErrors(state);
+  const id = `${submissionId}-${status.toLowerCase()}`;
+  const buttonClass =
+    variant === "primary"
+      ? "rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
+      : "rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-70";
+
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-3">
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="status" value={status} />
+      {message && (
+        <p id={`${id}-message`} role="alert" className="font-semibold text-alert-700">
+          {message}
+        </p>
+      )}
+      {day && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-day`} className="font-semibold">
+            {day.label}
+          </label>
+          <p id={`${id}-day-hint`} className="text-sm text-slate-600">
+            {t("dateHint")}
+          </p>
+          {errors.day && (
+            <p id={`${id}-day-error`} className="text-sm font-semibold text-alert-700">
+              {errors.day}
+            </p>
+          )}
+          <input
+            id={`${id}-day`}
+            name="day"
+            type="date"
+            required
+            defaultValue={day.defaultValue}
+            min={day.min}
+            max={day.max}
+            className={`${inputClass} sm:w-56`}
+            {...describedBy(`${id}-day`, { hint: true, error: errors.day })}
+          />
+        </div>
+      )}
+      {day && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-note`} className="font-semibold">
+            {t("note")}
+          </label>
+          <p id={`${id}-note-hint`} className="text-sm text-slate-600">
+            {t("noteHint")}
+          </p>
+          {errors.note && (
+            <p id={`${id}-note-error`} className="text-sm font-semibold text-alert-700">
+              {errors.note}
+            </p>
+          )}
+          <textarea
+            id={`${id}-note`}
+            name="note"
+            rows={2}
+            defaultValue={note ?? ""}
+            maxLength={NOTE_MAX_LENGTH}
+            className={inputClass}
+            {...describedBy(`${id}-note`, { hint: true, error: errors.note })}
+          />
+        </div>
+      )}
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {label}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Countdown } from "@/components/countdown";
+import type { Campaign } from "@/lib/campaign";
+import type { Tracker } from "@/lib/submissions";
+
+/** The at-a-glance answer: what is left, how far along, how long is left. */
+export async function TrackerOverview({
+  tracker,
+  campaign,
+  now,
+}: {
+  tracker: Tracker;
+  campaign: Campaign;
+  now: Date;
+}) {
+  const t = await getTranslations("tracker");
+  const format = await getFormatter();
+  const { guidance, progress, deadline } = tracker;
+  const deadlineLabel = format.dateTime(deadline.deadline, {
+    dateStyle: "long",
+    timeZone: campaign.deadline.timeZone,
+  });
+  const sentence =
+    guidance.key === "before"
+      ? t("guidance.before", { left: guidance.left, days: guidance.days })
+      : guidance.key === "after"
+        ? t("guidance.after", { left: guidance.left })
+        : t(`guidance.${guidance.key}`);
+
+  return (
+    <section aria-labelledby="overview-heading" className="flex flex-col gap-6">
+      <div>
+        <h2 id="overview-heading" className="text-2xl font-bold">
+          {t("guidance.title")}
+        </h2>
+        <p className="mt-2 text-lg" data-phase={deadline.phase}>
+          {sentence}
+        </p>
+      </div>
+      {tracker.answers.isAnswered && progress.needed > 0 && (
+        <div className="flex flex-col gap-2">
+          <label htmlFor="tracker-progress" className="font-semibold">
+            {t("progress.label")}
+          </label>
+          <progress
+            id="tracker-progress"
+            max={progress.needed}
+            value={progress.done}
+            aria-describedby="tracker-progress-summary"
+            className="h-4 w-full overflow-hidden rounded-full accent-brand-700"
+          />
+          <p id="tracker-progress-summary" className="text-slate-700">
+            {t("progress.summary", {
+              done: progress.done,
+              needed: progress.needed,
+              confirmed: progress.confirmed,
+            })}
+          </p>
+        </div>
+      )}
+      <Countdown
+        deadlineMs={deadline.deadline.getTime()}
+        renderedAtMs={now.getTime()}
+        company={campaign.company}
+        deadlineLabel={deadlineLabel}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+
+type Props = { appUrl: string; campaignName: string };
+
+/** The iframe code for organisers, in a read-only field they can select and copy. */
+export async function EmbedSnippet({ appUrl, campaignName }: Props) {
+  const t = await getTranslations("stats");
+  const origin = appUrl.replace(/\/+$/, "");
+  const title = t("embedFrameTitle", { campaign: campaignName }).replaceAll('"', "&quot;");
+  const snippet = `<iframe src="${origin}/embed/counter" title="${title}" width="320" height="200" style="border:0" loading="lazy"></iframe>`;
+  const apiUrl = `${origin}/api/stats`;
+  return (
+    <section aria-labelledby="embed-heading">
+      <h2 id="embed-heading" className="text-2xl font-bold">
+        {t("embedHeading")}
+      </h2>
+      <p className="mt-2 text-slate-700">{t("embedIntro")}</p>
+      <label htmlFor="embed-code" className="mt-4 block text-sm font-semibold">
+        {t("embedLabel")}
+      </label>
+      <textarea
+        id="embed-code"
+        readOnly
+        rows={3}
+        value={snippet}
+        className="mt-1 w-full rounded-md border border-slate-400 bg-slate-50 p-3 font-mono text-sm text-slate-900"
+      />
+      <p className="mt-4 text-slate-700">
+        {t.rich("apiNote", {
+          url: apiUrl,
+          link: (chunks) => (
+            <a href={apiUrl} className="font-medium text-brand-700 underline">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
+    </section>
+  );
+}

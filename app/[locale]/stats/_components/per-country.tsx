@@ -1,0 +1,51 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BarChart } from "@/components/charts/bar-chart";
+import type { PublicStats } from "@/lib/stats";
+import { countryNamer } from "./country-name";
+import { DataTable } from "./data-table";
+
+export async function PerCountry({ stats }: { stats: PublicStats }) {
+  const t = await getTranslations("stats");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const nameOf = countryNamer(locale, t("outsideEea"));
+  const threshold = stats.privacyThreshold;
+  const shown = stats.countries.flatMap((c) => (c.count === null ? [] : [{ code: c.code, count: c.count }]));
+  const below = stats.countries.filter((c) => c.count === null).map((c) => nameOf(c.code));
+  const fewer = t("fewerThan", { threshold });
+  return (
+    <section aria-labelledby="per-country-heading">
+      <h2 id="per-country-heading" className="text-2xl font-bold">
+        {t("countriesHeading")}
+      </h2>
+      <p className="mt-2 text-slate-700">{t("countriesIntro", { threshold })}</p>
+      {shown.length > 0 ? (
+        <figure className="mt-4">
+          <BarChart
+            id="per-country-chart"
+            title={t("countriesChartTitle")}
+            description={t("countriesChartDescription", { count: shown.length, threshold })}
+            data={shown.map((c) => ({ key: c.code, label: nameOf(c.code), value: c.count }))}
+            formatValue={(value) => format.number(value)}
+          />
+        </figure>
+      ) : (
+        <p className="mt-4 font-medium">{t("countriesNone", { threshold })}</p>
+      )}
+      {below.length > 0 && (
+        <p className="mt-4 text-sm text-slate-700">
+          {t("countriesBelow", { threshold, countries: format.list(below, { type: "conjunction" }) })}
+        </p>
+      )}
+      <DataTable
+        isHidden
+        caption={t("countriesCaption")}
+        columns={[t("columnCountry"), t("columnPledges")]}
+        rows={stats.countries.map((c) => ({
+          key: c.code,
+          cells: [nameOf(c.code), c.count === null ? fewer : format.number(c.count)],
+        }))}
+      />
+    </section>
+  );
+}

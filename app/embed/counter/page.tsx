@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { campaign, localized } from "@/lib/campaign";
+import { env } from "@/lib/env";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { getPublicStats } from "@/lib/stats";
+
+// The counter for organisers' iframes: plain HTML and inline styles, works without
+// JavaScript, no cookies. Nothing sets X-Frame-Options or frame-ancestors here, so any
+// site may frame it (the proxy, which could, skips /embed).
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "stats" });
+  return { title: t("embedFrameTitle", { campaign: localized(campaign().name, DEFAULT_LOCALE) }) };
+}
+
+export default async function EmbedCounterPage() {
+  const t = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "stats" });
+  const format = await getFormatter({ locale: DEFAULT_LOCALE });
+  const c = campaign();
+  const origin = env().APP_URL.replace(/\/+$/, "");
+  let verified: number | null = null;
+  try {
+    verified = (await getPublicStats(c)).totals.verifiedPledges;
+  } catch (error) {
+    console.error("embed counter: figures unavailable", error);
+  }
+  return (
+    <main style={{ padding: "16px", textAlign: "center" }}>
+      {verified === null ? (
+        <p style={{ margin: 0 }}>{t("embedUnavailable")}</p>
+      ) : (
+        <>
+          <p style={{ margin: 0, fontSize: "40px", fontWeight: 800, color: "#172554", lineHeight: 1.1 }}>
+            {format.number(verified)}
+          </p>
+          <p style={{ margin: "4px 0 0", fontSize: "16px" }}>{t("embedCount", { count: verified })}</p>
+        </>
+      )}
+      <h1 style={{ margin: "8px 0 12px", fontSize: "16px", fontWeight: 700 }}>
+        {t("embedCampaign", { campaign: localized(c.name, DEFAULT_LOCALE) })}
+      </h1>
+      <a
+        href={`${origin}/${DEFAULT_LOCALE}/pledge`}
+        target="_blank"
+        rel="noopener noreferrer"
+        style={{
+          display: "inline-block",
+          padding: "8px 16px",
+          borderRadius: "6px",
+          background: "#1e40af",
+          color: "#ffffff",
+          fontWeight: 600,
+          textDecoration: "none",
+        }}
+      >
+        {t("embedCta")} <span style={{ fontWeight: 400 }}>{t("opensInNewTab")}</span>
+      </a>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+
+// A root layout of its own: no site header, footer, fonts or stylesheet, so the page
+// stays tiny inside someone else's iframe. The proxy does not run here (no locale
+// prefix), so the text is in the default locale.
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+export default function EmbedLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang={DEFAULT_LOCALE}>
+      <body
+        style={{
+          margin: 0,
+          fontFamily: 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+          color: "#0f172a",
+          background: "#ffffff",
+        }}
+      >
+        {children}
+      </body>
+    </html>
+  );
+}
