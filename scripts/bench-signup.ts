@@ -161,10 +161,10 @@ async function main(): Promise<number> {
           ]);
           return { ...request, body };
         },
-        onResponse(status, _body, context, headers) {
-          if (status === 303 && String(headers.location ?? "").endsWith("/en/pledge/check-email")) {
-            accepted.add(String(context.email));
-          }
+        // The action answers a form post with 303 to /en/pledge/check-email (the
+        // same answer whether the address is new or known).
+        onResponse(status, _body, context) {
+          if (status === 303) accepted.add(String(context.email));
         },
       },
     ],

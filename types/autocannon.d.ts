@@ -9,7 +9,7 @@ declare module "autocannon" {
   type Context = Record<string, unknown>;
   type RequestSpec = RawRequest & {
     setupRequest?: (request: RawRequest, context: Context) => RawRequest;
-    onResponse?: (status: number, body: string, context: Context, headers: Record<string, string>) => void;
+    onResponse?: (status: number, body: string, context: Context) => void;
   };
   type Histogram = { average: number; mean: number; p50: number; p99: number; max: number; total: number };
   export type Result = {

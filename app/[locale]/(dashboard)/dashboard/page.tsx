@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ReminderSettings } from "@/components/reminders/reminder-settings";
 import { signOut } from "@/lib/actions/sign-out";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
@@ -70,6 +71,7 @@ export default async function DashboardPage({
           {tracker.isFinished && <FinishedCard locale={locale} />}
           <QuestionnaireSection locale={locale} campaign={c} answers={tracker.answers} />
           {tracker.platforms.length > 0 && <Checklist locale={locale} campaign={c} tracker={tracker} />}
+          <ReminderSettings locale={locale} userId={user.id} />
         </>
       ) : (
         <section aria-labelledby="no-pledge-heading">

@@ -1,0 +1,40 @@
+// Pacing for several senders that share one Resend rate limit without talking to each
+// other. Time is cut into slots of 1/R second (plus a little slack); sender i of N
+// sends only in slots k with k mod N = i. All senders read the same wall clock, so
+// their requests interleave and reach Resend evenly spaced, at just under R per
+// second in total, where each process's own limiter (lib/mail) would have to assume
+// the worst and leave part of the budget unused. A 429 still pauses the sender
+// (retry-after), so a drifting clock costs time, never a duplicate.
+
+export type SlotPacerOptions = {
+  /** Requests per second allowed in total (Resend's limit). */
+  perSecond: number;
+  /** How many senders share it, and which one this is (0-based). */
+  senders: number;
+  index: number;
+  /** Extra spacing, as a fraction of a slot (default 2%). */
+  slack?: number;
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function slotPacer({
+  perSecond,
+  senders,
+  index,
+  slack = 0.02,
+}: SlotPacerOptions): () => Promise<void> {
+  if (!(perSecond > 0) || senders < 1 || index < 0 || index >= senders) {
+    throw new Error("slotPacer: perSecond > 0 and 0 <= index < senders are required");
+  }
+  const slotMs = (1000 / perSecond) * (1 + slack);
+  let lastSlot = -1;
+  return async () => {
+    const now = Date.now();
+    let slot = Math.ceil(now / slotMs);
+    slot += (((index - slot) % senders) + senders) % senders;
+    if (slot <= lastSlot) slot = lastSlot + senders;
+    lastSlot = slot;
+    await sleep(Math.max(0, slot * slotMs - now));
+  };
+}

@@ -1,0 +1,157 @@
+import { spawnSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signedInPerson } from "./support/auth";
+import { query } from "./support/db";
+import { emailsTo, waitForEmails } from "./support/mailbox";
+
+const APP = `http://localhost:${process.env.TEST_APP_PORT ?? 3100}`;
+
+/**
+ * Runs the real sender (npm run reminders) against the test database, with the
+ * deadline moved to 10 hours from now so that "d0" (the last-day reminder) is due.
+ */
+function sendDueReminders() {
+  const deadline = new Date(Date.now() + 10 * 3600 * 1000).toISOString();
+  const result = spawnSync("node_modules/.bin/tsx", ["scripts/reminders.ts"], {
+    env: { ...process.env, CAMPAIGN_DEADLINE: deadline, NODE_ENV: "test", LOG_LEVEL: "warn" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+/** A person who opted in to reminders a day ago and still has objections to file. */
+async function optedInPerson(context: Parameters<typeof signedInPerson>[0]) {
+  const person = await signedInPerson(context, {
+    remindersConsent: true,
+    platforms: ["facebook", "instagram"],
+  });
+  await query(
+    "UPDATE pledges SET verified_at = now() - interval '1 day', reminders_consent_at = now() - interval '1 day' WHERE id = $1",
+    [person.pledgeId],
+  );
+  return person;
+}
+
+function linkIn(text: string, path: string): string {
+  const match = text.match(new RegExp(`${APP.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${path}[^\\s)\\]>"]+`));
+  if (!match) throw new Error(`no ${path} link in the email`);
+  return match[0];
+}
+
+test.describe("reminder emails", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test("a due reminder arrives once, and its links work only on POST", async ({ page, context }) => {
+    const person = await optedInPerson(context);
+    const summary = sendDueReminders();
+    expect(summary).toMatch(/sent/i);
+    const [email] = await waitForEmails(person.email, /./, 1);
+    expect(email!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(email!.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:\d+\/api\/unsubscribe\?t=/);
+    expect(email!.text).toContain("Facebook");
+
+    // Never the same reminder twice.
+    sendDueReminders();
+    expect(await emailsTo(person.email)).toHaveLength(1);
+
+    // "I've filed it": the GET only shows a page (mail scanners open links).
+    const done = linkIn(email!.text ?? "", "/en/done");
+    await page.goto(done);
+    await expect(page.getByRole("heading", { name: "Did you file your objection?" })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    const before = await query("SELECT 1 FROM submissions WHERE user_id = $1 AND status = 'SUBMITTED'", [
+      person.userId,
+    ]);
+    expect(before).toHaveLength(0);
+    await page.getByRole("button", { name: "Yes, I've filed it" }).click();
+    await expect(page.getByText(/your objection to (Facebook|Instagram) is recorded/)).toBeVisible();
+    const after = await query<{ platform: string }>(
+      "SELECT platform FROM submissions WHERE user_id = $1 AND status = 'SUBMITTED'",
+      [person.userId],
+    );
+    expect(after.length).toBeGreaterThan(0);
+
+    // The visible unsubscribe link: GET shows a button, the POST unsubscribes.
+    const unsubscribe = linkIn(email!.text ?? "", "/en/unsubscribe");
+    await page.goto(unsubscribe);
+    await expect(page.getByRole("heading", { name: "Stop reminder emails?" })).toBeVisible();
+    const [stillOn] = await query<{ reminders_consent: boolean }>(
+      "SELECT reminders_consent FROM pledges WHERE id = $1",
+      [person.pledgeId],
+    );
+    expect(stillOn?.reminders_consent).toBe(true);
+    await page.getByRole("button", { name: "Stop reminders" }).click();
+    await expect(page.getByText("Done: you will get no more reminder emails.")).toBeVisible();
+    const [off] = await query<{ reminders_consent: boolean; unsubscribed_at: Date | null }>(
+      "SELECT reminders_consent, unsubscribed_at FROM pledges WHERE id = $1",
+      [person.pledgeId],
+    );
+    expect(off).toMatchObject({ reminders_consent: false });
+    expect(off?.unsubscribed_at).not.toBeNull();
+  });
+
+  test("one-click unsubscribe (RFC 8058) by POST; a GET changes nothing", async ({ context, request }) => {
+    const person = await optedInPerson(context);
+    sendDueReminders();
+    const [email] = await waitForEmails(person.email, /./, 1);
+    const url = email!.headers["List-Unsubscribe"]!.slice(1, -1);
+
+    const get = await request.get(url, { maxRedirects: 0 });
+    expect(get.status()).toBe(303);
+    const [unchanged] = await query<{ reminders_consent: boolean }>(
+      "SELECT reminders_consent FROM pledges WHERE id = $1",
+      [person.pledgeId],
+    );
+    expect(unchanged?.reminders_consent).toBe(true);
+
+    const post = await request.post(url, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(post.status()).toBe(200);
+    const [off] = await query<{ reminders_consent: boolean }>(
+      "SELECT reminders_consent FROM pledges WHERE id = $1",
+      [person.pledgeId],
+    );
+    expect(off?.reminders_consent).toBe(false);
+
+    const forged = await request.post(`${url.split("?")[0]}?t=${"x".repeat(40)}`);
+    expect(forged.status()).toBe(400);
+  });
+
+  test("dashboard preferences turn reminders on and off, and the deadline is a calendar file @phone", async ({
+    page,
+    context,
+    request,
+  }) => {
+    const person = await signedInPerson(context, { remindersConsent: false });
+    await page.goto("/en/dashboard");
+    await expect(page.getByRole("heading", { name: "Reminder emails" })).toBeVisible();
+    await page.getByRole("button", { name: "Turn reminders on" }).click();
+    await expect(page.getByText("Reminders are on.").first()).toBeVisible();
+    const [on] = await query<{
+      reminders_consent: boolean;
+      reminders_consent_at: Date | null;
+      reminders_consent_text: string;
+    }>("SELECT reminders_consent, reminders_consent_at, reminders_consent_text FROM pledges WHERE id = $1", [
+      person.pledgeId,
+    ]);
+    expect(on?.reminders_consent).toBe(true);
+    expect(on?.reminders_consent_at).not.toBeNull();
+    expect(on?.reminders_consent_text).toMatch(/email me reminders/);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+    await page.getByRole("button", { name: "Turn reminders off" }).click();
+    await expect(page.getByText("Reminders are off.").first()).toBeVisible();
+
+    const href = await page
+      .getByRole("link", { name: /Add the deadline to your calendar/ })
+      .getAttribute("href");
+    const ics = await request.get(href!);
+    expect(ics.headers()["content-type"]).toMatch(/^text\/calendar/);
+    const body = await ics.text();
+    expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(body).toContain("BEGIN:VEVENT");
+    expect(body).not.toContain(person.email);
+  });
+});
