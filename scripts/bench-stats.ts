@@ -13,6 +13,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { z } from "zod";
+import { COUNTRY_CODES } from "../lib/pledges/schema";
 import {
   CONNECTIONS,
   cleanup,
@@ -33,39 +34,7 @@ const CAMPAIGN_ID = "meta-ai-2025";
 const TIME_ZONE = "Europe/Brussels";
 const DIST_DIR = ".next-bench";
 const SIZES = [1_000, 1_000_000] as const;
-const COUNTRIES = [
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-  "IS",
-  "LI",
-  "NO",
-  "ZZ",
-];
+const COUNTRIES: readonly string[] = COUNTRY_CODES;
 
 /** Users and pledges g in (from, to]: 90% verified over 8 weeks, 1 in 7 referred, 1 in 4 finished. */
 async function seed(client: pg.Client, from: number, to: number) {
