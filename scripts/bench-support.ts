@@ -3,13 +3,11 @@
 // autocannon measurements. Benchmarks report ratios measured in one run, never
 // absolute times alone: the machine's load moves both sides.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import pg from "pg";
 import { z } from "zod";
 import { startEmbeddedDb } from "./embedded-db";
+import { createFreshDatabase, isBuildFresh } from "./shared";
 
 export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -55,21 +53,10 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
 export async function throwAwayDatabase(prefix: string): Promise<string> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: external });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    cleanups.push(async () => {
-      const drop = new pg.Client({ connectionString: external });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await drop.end();
-    });
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    log(`fresh database ${name} on ${url.host}`);
-    return url.toString();
+    const fresh = await createFreshDatabase(external, prefix);
+    cleanups.push(fresh.drop);
+    log(`fresh database ${fresh.name} on ${new URL(external).host}`);
+    return fresh.url;
   }
   const db = await startEmbeddedDb({ dir: null, port: 0, log });
   cleanups.push(() => db.stop());
@@ -77,33 +64,8 @@ export async function throwAwayDatabase(prefix: string): Promise<string> {
   return db.url;
 }
 
-function newestMtime(entries: string[]): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(p))
-        if (name !== "generated" && name !== "node_modules") walk(path.join(p, name));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of entries) walk(path.resolve(entry));
-  return newest;
-}
-
 export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv) {
-  const buildId = path.resolve(distDir, "BUILD_ID");
-  const sources = [
-    "app",
-    "components",
-    "lib",
-    "messages",
-    "campaigns",
-    "proxy.ts",
-    "next.config.ts",
-    "package-lock.json",
-  ];
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(sources)) {
+  if (isBuildFresh(distDir)) {
     log(`${distDir} is up to date`);
     return;
   }

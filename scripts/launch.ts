@@ -6,25 +6,16 @@
 // (tests create, use and drop a fresh database on that server).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { CampaignConfigError, loadCampaign } from "../lib/campaign/load";
 import { EnvError, parseEnv } from "../lib/env";
 import { startFakeResend } from "../tests/fakes/resend-server";
 import { EmbeddedDbError, startEmbeddedDb } from "./embedded-db";
 import { runPrisma } from "./prisma";
+import { createFreshDatabase, isBuildFresh } from "./shared";
 
 const DATA_DIR = path.resolve(process.env.EMBEDDED_DB_DIR ?? ".data/pglite");
 const DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
@@ -101,21 +92,10 @@ async function database(fresh: boolean): Promise<string> {
   const external = process.env.DATABASE_URL;
   if (external && !fresh) return external;
   if (external && fresh) {
-    const base = new URL(external);
-    const name = `test_run_${Date.now()}_${randomBytes(3).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: external });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    cleanups.push(async () => {
-      const drop = new pg.Client({ connectionString: external });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await drop.end();
-    });
-    base.pathname = `/${name}`;
-    log(`using a fresh database ${name} on ${base.host}`);
-    return base.toString();
+    const fresh = await createFreshDatabase(external, "test_run");
+    cleanups.push(fresh.drop);
+    log(`using a fresh database ${fresh.name} on ${new URL(external).host}`);
+    return fresh.url;
   }
   const started = Date.now();
   const dir = fresh ? mkdtempSync(path.join(os.tmpdir(), "pglite-test-")) : DATA_DIR;
@@ -128,37 +108,9 @@ async function database(fresh: boolean): Promise<string> {
   return db.url;
 }
 
-function newestMtime(entries: string[]): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(p))
-        if (name !== "generated" && name !== "node_modules") walk(path.join(p, name));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of entries) walk(path.resolve(entry));
-  return newest;
-}
-
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "emails",
-  "messages",
-  "campaigns",
-  "proxy.ts",
-  "next.config.ts",
-  "package-lock.json",
-  "postcss.config.mjs",
-];
-
 /** Builds the production bundle unless .next is newer than every source file. */
 async function ensureBuild(env: NodeJS.ProcessEnv) {
-  const buildId = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(SOURCES)) {
+  if (isBuildFresh(process.env.NEXT_DIST_DIR ?? ".next")) {
     log("production build is up to date");
     return;
   }
