@@ -1,6 +1,7 @@
 import "server-only";
 import { campaign } from "@/lib/campaign";
 import { db, Prisma, type Tx } from "@/lib/db";
+import { requestNetworkHash } from "@/lib/referrals/network";
 import { applyStatDelta } from "@/lib/stats/counters";
 import { newReferralCode, REFERRAL_CODE_PATTERN } from "./referral-code";
 import type { PledgeInput } from "./schema";
@@ -17,10 +18,14 @@ async function referrerFor(tx: Tx, code: string | undefined, userId: string): Pr
   return referrer && referrer.userId !== userId ? referrer.id : null;
 }
 
-async function save(
-  input: PledgeInput,
-  context: { referralCode?: string; consentText: string; now: Date },
-): Promise<SavedPledge> {
+type SaveContext = {
+  referralCode?: string;
+  consentText: string;
+  now: Date;
+  signupNetworkHash?: string | null;
+};
+
+async function save(input: PledgeInput, context: SaveContext): Promise<SavedPledge> {
   const campaignId = campaign().id;
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
@@ -38,6 +43,7 @@ async function save(
     });
 
     if (!existing) {
+      const referredById = await referrerFor(tx, context.referralCode, user.id);
       const pledge = await tx.pledge.create({
         data: {
           userId: user.id,
@@ -48,7 +54,9 @@ async function save(
           locale: input.locale,
           ...consent,
           referralCode: newReferralCode(),
-          referredById: await referrerFor(tx, context.referralCode, user.id),
+          referredById,
+          // Kept only for invitees, whose bursts it reveals (lib/referrals/fraud.ts).
+          signupNetworkHash: referredById ? (context.signupNetworkHash ?? null) : null,
         },
         select: { id: true },
       });
@@ -61,6 +69,7 @@ async function save(
     if (existing.verifiedAt)
       return { userId: user.id, pledgeId: existing.id, created: false, verified: true };
 
+    const referredById = existing.referredById ?? (await referrerFor(tx, context.referralCode, user.id));
     await tx.pledge.update({
       where: { id: existing.id },
       data: {
@@ -69,7 +78,8 @@ async function save(
         platforms: input.platforms,
         locale: input.locale,
         ...consent,
-        referredById: existing.referredById ?? (await referrerFor(tx, context.referralCode, user.id)),
+        referredById,
+        signupNetworkHash: referredById ? (context.signupNetworkHash ?? null) : null,
       },
     });
     return { userId: user.id, pledgeId: existing.id, created: false, verified: false };
@@ -80,10 +90,10 @@ async function save(
  * Records a pledge (unverified until the magic link is clicked), or refreshes an
  * unverified one: submitting twice creates nothing twice.
  */
-export async function savePledge(
-  input: PledgeInput,
-  context: { referralCode?: string; consentText: string; now: Date },
-): Promise<SavedPledge> {
+export async function savePledge(input: PledgeInput, saveContext: SaveContext): Promise<SavedPledge> {
+  const signupNetworkHash =
+    saveContext.signupNetworkHash === undefined ? await requestNetworkHash() : saveContext.signupNetworkHash;
+  const context = { ...saveContext, signupNetworkHash };
   try {
     return await save(input, context);
   } catch (error) {

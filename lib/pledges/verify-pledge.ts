@@ -1,6 +1,7 @@
 import "server-only";
 import { campaign, campaignDay } from "@/lib/campaign";
 import { db } from "@/lib/db";
+import { checkReferralFraud } from "@/lib/referrals/fraud";
 import { applyStatDelta } from "@/lib/stats/counters";
 
 export type VerifiedPledge = { id: string; locale: string; firstName: string | null };
@@ -34,6 +35,7 @@ export async function markPledgeVerified(userId: string, now: Date): Promise<Ver
       [`day:${campaignDay(c, now)}`]: 1,
       referred: pledge.referred_by_id ? 1 : 0,
     });
+    await checkReferralFraud(tx, { id: pledge.id, referredById: pledge.referred_by_id }, now);
     return { id: pledge.id, locale: pledge.locale, firstName: pledge.first_name };
   });
 }

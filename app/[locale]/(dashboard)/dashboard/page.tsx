@@ -9,6 +9,7 @@ import { getTracker } from "@/lib/submissions";
 import { Checklist } from "./_components/checklist";
 import { FinishedCard } from "./_components/finished-card";
 import { QuestionnaireSection } from "./_components/questionnaire-section";
+import { ReferralCard } from "./_components/referral-card";
 import { TrackerOverview } from "./_components/tracker-overview";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -87,6 +88,7 @@ export default async function DashboardPage({
           </a>
         </section>
       )}
+      {pledge?.verifiedAt && <ReferralCard locale={locale} userId={user.id} />}
     </div>
   );
 }

@@ -1,0 +1,108 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { describedBy, inputClass } from "@/components/ui/field";
+import { joinLeaderboard } from "@/lib/actions/join-leaderboard";
+import { leaveLeaderboard } from "@/lib/actions/leave-leaderboard";
+import { DISPLAY_NAME_MAX } from "@/lib/referrals/rules";
+import { useInviteErrors } from "./invite-errors";
+
+/**
+ * Opt-in to the public leaderboard under a chosen display name (off by default), a
+ * rename, and leaving at any time. Names are shown as plain text everywhere.
+ */
+export function InviteLeaderboardForm({
+  locale,
+  name,
+  isOnLeaderboard,
+  isFlagged,
+}: {
+  locale: string;
+  name: string | null;
+  isOnLeaderboard: boolean;
+  isFlagged: boolean;
+}) {
+  const t = useTranslations("referrals.leaderboard");
+  const [joinState, join, joining] = useActionState(joinLeaderboard, null);
+  const [leaveState, leave, leaving] = useActionState(leaveLeaderboard, null);
+  const { errors, message } = useInviteErrors(joinState);
+  const leaveErrors = useInviteErrors(leaveState);
+  const nameError = errors.displayName;
+  // The card is re-rendered after each action, so its props are the current truth.
+  const status = isOnLeaderboard && name ? t("joined", { name }) : leaveState?.ok ? t("left") : "";
+
+  return (
+    <section aria-labelledby="invite-leaderboard-heading" className="flex flex-col gap-3">
+      <h3 id="invite-leaderboard-heading" className="text-xl font-bold">
+        {t("title")}
+      </h3>
+      <p className="text-slate-700">{t("intro")}</p>
+      <p role="status" className="font-semibold" data-testid="leaderboard-status">
+        {status}
+      </p>
+      {isFlagged && <p className="rounded-md bg-amber-50 p-3">{t("flagged")}</p>}
+      <form action={join} noValidate className="flex flex-col gap-1">
+        <input type="hidden" name="locale" value={locale} />
+        <label htmlFor="leaderboard-name" className="font-semibold">
+          {t("nameLabel")}
+        </label>
+        <p id="leaderboard-name-hint" className="text-sm text-slate-600">
+          {t("nameHint")}
+        </p>
+        {nameError && (
+          <p id="leaderboard-name-error" className="text-sm font-semibold text-alert-700">
+            {nameError}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <input
+            id="leaderboard-name"
+            name="displayName"
+            type="text"
+            autoComplete="nickname"
+            maxLength={DISPLAY_NAME_MAX * 2}
+            defaultValue={name ?? ""}
+            className={`${inputClass} sm:w-72`}
+            {...describedBy("leaderboard-name", { hint: true, error: nameError })}
+          />
+          <button
+            type="submit"
+            disabled={joining}
+            className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
+          >
+            {isOnLeaderboard ? t("rename") : t("join")}
+          </button>
+        </div>
+        {message && (
+          <p role="alert" className="font-semibold text-alert-700">
+            {message}
+          </p>
+        )}
+      </form>
+      {isOnLeaderboard && (
+        <form action={leave}>
+          <input type="hidden" name="locale" value={locale} />
+          <button
+            type="submit"
+            disabled={leaving}
+            className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-70"
+          >
+            {t("leave")}
+          </button>
+          {leaveErrors.message && (
+            <p role="alert" className="font-semibold text-alert-700">
+              {leaveErrors.message}
+            </p>
+          )}
+        </form>
+      )}
+      <a
+        href={`/${locale}/leaderboard`}
+        className="self-start font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-900"
+      >
+        {t("view")}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { updateSharePreferences } from "@/lib/actions/update-share-preferences";
+import { useInviteErrors } from "./invite-errors";
+
+/** Opt-in: may link previews show "{first name} invites you"? Off by default. */
+export function InvitePreviewForm({
+  locale,
+  firstName,
+  isShown,
+}: {
+  locale: string;
+  firstName: string | null;
+  isShown: boolean;
+}) {
+  const t = useTranslations("referrals.preview");
+  const [state, formAction, pending] = useActionState(updateSharePreferences, null);
+  const { message } = useInviteErrors(state);
+
+  return (
+    <section aria-labelledby="invite-preview-heading" className="flex flex-col gap-3">
+      <h3 id="invite-preview-heading" className="text-xl font-bold">
+        {t("title")}
+      </h3>
+      {firstName ? (
+        <form action={formAction} className="flex flex-col gap-3">
+          <input type="hidden" name="locale" value={locale} />
+          <label className="flex items-start gap-3">
+            <input
+              type="checkbox"
+              name="showFirstName"
+              defaultChecked={state?.ok ? state.data.showFirstName : isShown}
+              aria-describedby="invite-preview-hint"
+              className="mt-1 size-5"
+            />
+            <span>{t("label")}</span>
+          </label>
+          <p id="invite-preview-hint" className="text-sm text-slate-600">
+            {t("hint", { name: firstName })}
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-70"
+            >
+              {t("save")}
+            </button>
+            <p role="status" className="text-sm font-semibold text-green-900">
+              {state?.ok ? t("saved") : ""}
+            </p>
+          </div>
+          {message && (
+            <p role="alert" className="font-semibold text-alert-700">
+              {message}
+            </p>
+          )}
+        </form>
+      ) : (
+        <p className="text-slate-700">{t("hintNoName")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { QrCode } from "@/components/share/qr-code";
+import { ShareSheet } from "@/components/share/share-sheet";
+import { campaign } from "@/lib/campaign";
+import { getReferralCard, qrCodeSvg } from "@/lib/referrals";
+import { MILESTONES } from "@/lib/referrals/rules";
+import { InviteLeaderboardForm } from "./invite-leaderboard-form";
+import { InvitePreviewForm } from "./invite-preview-form";
+
+/**
+ * "Invite your friends" (#invite): the personal link, ways to share it, and what it
+ * achieved, as counts only. Reads the signed-in person's own figures by their user id.
+ */
+export async function ReferralCard({ locale, userId }: { locale: string; userId: string }) {
+  const card = await getReferralCard(userId);
+  if (!card) return null;
+  const [t, tShare, format] = await Promise.all([
+    getTranslations({ locale, namespace: "referrals.card" }),
+    getTranslations({ locale, namespace: "referrals.share" }),
+    getFormatter(),
+  ]);
+  const company = campaign().company;
+  const qr = await qrCodeSvg(card.url, t("qrTitle"), "invite-qr-title");
+  const figures = [
+    { key: "visits", label: t("visits"), value: card.visits },
+    { key: "pledged", label: t("pledged"), value: card.pledged },
+    { key: "verified", label: t("verified"), value: card.verified },
+    { key: "objected", label: t("objected"), value: card.objected },
+    { key: "friends-of-friends", label: t("friendsOfFriends"), value: card.friendsOfFriends },
+  ];
+
+  return (
+    <section
+      id="invite"
+      aria-labelledby="invite-heading"
+      className="flex scroll-mt-4 flex-col gap-8 rounded-lg border border-slate-300 p-4 sm:p-6"
+    >
+      <div>
+        <h2 id="invite-heading" className="text-2xl font-bold">
+          {t("title")}
+        </h2>
+        <p className="mt-2 text-slate-700">{t("intro")}</p>
+      </div>
+
+      <div className="flex flex-col gap-6 md:flex-row md:items-start">
+        <div className="flex-1">
+          <ShareSheet
+            url={card.url}
+            message={tShare("message", { company })}
+            subject={tShare("subject", { company })}
+          />
+          <p className="text-sm text-slate-600">{t("linkHint")}</p>
+        </div>
+        <QrCode svg={qr} caption={t("qrCaption")} />
+      </div>
+
+      <section aria-labelledby="invite-results-heading">
+        <h3 id="invite-results-heading" className="text-xl font-bold">
+          {t("resultsTitle")}
+        </h3>
+        <p className="mt-1 text-sm text-slate-600">{t("resultsHint")}</p>
+        <dl className="mt-4 grid gap-3 sm:grid-cols-2">
+          {figures.map((figure) => (
+            <div
+              key={figure.key}
+              className="flex flex-col rounded-md bg-slate-50 p-3"
+              data-figure={figure.key}
+            >
+              <dt className="text-sm text-slate-700">{figure.label}</dt>
+              <dd className="text-2xl font-bold">{format.number(figure.value)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-2 text-sm text-slate-600">{t("friendsOfFriendsHint")}</p>
+      </section>
+
+      <section aria-labelledby="invite-badges-heading">
+        <h3 id="invite-badges-heading" className="text-xl font-bold">
+          {t("badgesTitle")}
+        </h3>
+        <ul className="mt-3 flex flex-wrap gap-3">
+          {MILESTONES.map((milestone) => {
+            const isEarned = card.milestones.includes(milestone);
+            return (
+              <li
+                key={milestone}
+                data-earned={isEarned}
+                className={
+                  isEarned
+                    ? "rounded-full border-2 border-green-800 bg-green-50 px-4 py-2 font-semibold text-green-900"
+                    : "rounded-full border-2 border-dashed border-slate-400 px-4 py-2 text-slate-700"
+                }
+              >
+                {t("badge", { count: milestone })}: {isEarned ? t("badgeEarned") : t("badgeNotYet")}
+              </li>
+            );
+          })}
+        </ul>
+        <p className="mt-3">
+          {card.nextMilestone === null
+            ? t("allBadges")
+            : t("nextBadge", { left: card.nextMilestone - card.verified })}
+        </p>
+      </section>
+
+      <InvitePreviewForm locale={locale} firstName={card.firstName} isShown={card.showFirstNameOnShare} />
+      <InviteLeaderboardForm
+        locale={locale}
+        name={card.leaderboardName}
+        isOnLeaderboard={card.isOnLeaderboard}
+        isFlagged={card.isFlagged}
+      />
+    </section>
+  );
+}

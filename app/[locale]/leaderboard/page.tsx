@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { campaign } from "@/lib/campaign";
+import { env } from "@/lib/env";
+import { getLeaderboard } from "@/lib/referrals";
+
+// Per request: names change as soon as someone joins, renames or leaves.
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "referrals.leaderboard" });
+  const title = t("pageTitle");
+  const description = t("pageDescription", { company: campaign().company });
+  const url = new URL(`/${locale}/leaderboard`, env().APP_URL).toString();
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { title, description, url, type: "website", locale },
+    twitter: { card: "summary_large_image", title, description },
+  };
+}
+
+export default async function LeaderboardPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, format, entries] = await Promise.all([
+    getTranslations("referrals.leaderboard"),
+    getFormatter(),
+    getLeaderboard(campaign().id),
+  ]);
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10">
+      <h1 className="text-3xl font-bold">{t("pageTitle")}</h1>
+      <p className="text-slate-700">{t("pageIntro")}</p>
+      {entries.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="py-2 pr-4">
+                {t("rank")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("name")}
+              </th>
+              <th scope="col" className="py-2 text-right">
+                {t("friends")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.rank} className="border-b border-slate-200">
+                <td className="py-2 pr-4">{format.number(entry.rank)}</td>
+                {/* Plain text: React escapes it, so markup in a name stays inert. */}
+                <th scope="row" className="break-words py-2 pr-4 font-semibold">
+                  {entry.name}
+                </th>
+                <td className="py-2 text-right">{format.number(entry.verified)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="text-sm text-slate-700">{t("howToJoin")}</p>
+    </div>
+  );
+}

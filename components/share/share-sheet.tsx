@@ -1,0 +1,173 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { describedBy, inputClass } from "@/components/ui/field";
+import { buildShareLinks, mastodonShareUrl, messageWithLink, type ShareTarget } from "@/lib/referrals/share";
+
+type Props = {
+  /** The personal link, absolute. */
+  url: string;
+  message: string;
+  subject: string;
+};
+
+// Links that leave for an app rather than a web page stay in the same tab.
+const SAME_TAB: ReadonlySet<ShareTarget> = new Set(["email", "messenger"]);
+
+const buttonClass =
+  "rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50";
+
+/**
+ * The share sheet: the browser's own share dialog where there is one, copy buttons,
+ * and plain links to each service (nothing is loaded from them until a link is
+ * clicked). Works without JavaScript, except the buttons that need it.
+ */
+export function ShareSheet({ url, message, subject }: Props) {
+  const t = useTranslations("referrals.share");
+  const id = useId();
+  const [canShare, setCanShare] = useState(false);
+  const [canCopy, setCanCopy] = useState(false);
+  const [status, setStatus] = useState("");
+  const [instance, setInstance] = useState("");
+  const [instanceError, setInstanceError] = useState<string>();
+
+  useEffect(() => {
+    setCanShare(typeof navigator.share === "function");
+    setCanCopy(typeof navigator.clipboard?.writeText === "function");
+  }, []);
+
+  const links = buildShareLinks({ url, message, subject });
+  const text = messageWithLink({ message, url });
+
+  async function copy(value: string, done: string) {
+    try {
+      await navigator.clipboard.writeText(value);
+      setStatus(done);
+    } catch {
+      setStatus(t("copyFailed"));
+    }
+  }
+
+  async function share() {
+    try {
+      await navigator.share({ title: subject, text: message, url });
+    } catch {
+      // Closing the dialog rejects too: nothing to report.
+    }
+  }
+
+  function shareOnMastodon(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const target = mastodonShareUrl(instance, { message, url });
+    if (!target) {
+      setInstanceError(t("mastodonInvalid"));
+      return;
+    }
+    setInstanceError(undefined);
+    window.open(target, "_blank", "noopener,noreferrer");
+  }
+
+  const linkId = `${id}-link`;
+  const mastodonId = `${id}-mastodon`;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1">
+        <label htmlFor={linkId} className="font-semibold">
+          {t("linkLabel")}
+        </label>
+        <input
+          id={linkId}
+          type="text"
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+          className={`${inputClass} font-mono`}
+        />
+      </div>
+
+      {(canShare || canCopy) && (
+        <div className="flex flex-wrap gap-3">
+          {canShare && (
+            <button
+              type="button"
+              onClick={share}
+              className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+            >
+              {t("nativeShare")}
+            </button>
+          )}
+          {canCopy && (
+            <>
+              <button type="button" onClick={() => copy(url, t("copied"))} className={buttonClass}>
+                {t("copy")}
+              </button>
+              <button type="button" onClick={() => copy(text, t("signalCopied"))} className={buttonClass}>
+                {t("signal")}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <p role="status" className="min-h-6 text-sm font-semibold text-green-900">
+        {status}
+      </p>
+
+      <ul className="flex flex-wrap gap-3" aria-label={t("title")}>
+        {links.map((link) => (
+          <li key={link.target}>
+            <a
+              href={link.href}
+              {...(SAME_TAB.has(link.target) ? {} : { target: "_blank", rel: "noopener noreferrer" })}
+              aria-label={
+                link.target === "messenger"
+                  ? `${t("shareOn", { service: t("messenger") })} (${t("messengerHint")})`
+                  : undefined
+              }
+              className={
+                link.target === "whatsapp"
+                  ? "inline-block rounded-md bg-green-800 px-4 py-2 font-semibold text-white hover:bg-green-900"
+                  : `inline-block ${buttonClass}`
+              }
+              data-share={link.target}
+            >
+              {link.target === "messenger" ? t("messenger") : t("shareOn", { service: t(link.target) })}
+              {!SAME_TAB.has(link.target) && <span className="sr-only"> {t("newTab")}</span>}
+            </a>
+          </li>
+        ))}
+      </ul>
+
+      <form onSubmit={shareOnMastodon} noValidate className="flex flex-col gap-1">
+        <label htmlFor={mastodonId} className="font-semibold">
+          {t("mastodonLabel")}
+        </label>
+        <p id={`${mastodonId}-hint`} className="text-sm text-slate-600">
+          {t("mastodonHint")}
+        </p>
+        {instanceError && (
+          <p id={`${mastodonId}-error`} className="text-sm font-semibold text-alert-700">
+            {instanceError}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <input
+            id={mastodonId}
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            value={instance}
+            onChange={(e) => setInstance(e.target.value)}
+            className={`${inputClass} sm:w-64`}
+            {...describedBy(mastodonId, { hint: true, error: instanceError })}
+          />
+          <button type="submit" className={buttonClass}>
+            {t("mastodonSubmit")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

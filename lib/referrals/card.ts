@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { type Milestone, milestonesReached, nextMilestone } from "./rules";
+import { referralUrl } from "./share";
+
+/** What the referrer's dashboard card shows: counts only, never who. */
+export type ReferralCard = {
+  code: string;
+  url: string;
+  firstName: string | null;
+  showFirstNameOnShare: boolean;
+  leaderboardName: string | null;
+  isOnLeaderboard: boolean;
+  isFlagged: boolean;
+  visits: number;
+  pledged: number;
+  verified: number;
+  objected: number;
+  friendsOfFriends: number;
+  milestones: Milestone[];
+  nextMilestone: Milestone | null;
+};
+
+type CountRow = {
+  pledged: bigint;
+  verified: bigint;
+  objected: bigint;
+  friends_of_friends: bigint;
+  visits: bigint;
+};
+
+/**
+ * The card of the person `userId` (resolved from their session by the caller), or
+ * null when they have no verified pledge. Every count is scoped by their own pledge
+ * id, found first from their user id.
+ */
+export async function getReferralCard(userId: string): Promise<ReferralCard | null> {
+  const own = await db.pledge.findUnique({
+    where: { userId },
+    select: {
+      id: true,
+      verifiedAt: true,
+      referralCode: true,
+      firstName: true,
+      showFirstNameOnShare: true,
+      leaderboardName: true,
+      leaderboardOptInAt: true,
+      referralFlaggedAt: true,
+    },
+  });
+  if (!own?.verifiedAt) return null;
+
+  // Only verified invitees count beyond "pledged"; "objected" means at least one
+  // objection recorded (submitted or confirmed); friends of friends are verified
+  // pledges invited by this person's invitees (never this person themself).
+  const [row] = await db.$queryRaw<CountRow[]>`
+    SELECT
+      (SELECT count(*) FROM pledges i WHERE i.referred_by_id = ${own.id}) AS pledged,
+      (SELECT count(*) FROM pledges i WHERE i.referred_by_id = ${own.id} AND i.verified_at IS NOT NULL) AS verified,
+      (SELECT count(*) FROM pledges i
+         WHERE i.referred_by_id = ${own.id} AND i.verified_at IS NOT NULL
+           AND EXISTS (SELECT 1 FROM submissions s
+                       WHERE s.user_id = i.user_id AND s.campaign_id = i.campaign_id
+                         AND s.status IN ('SUBMITTED', 'CONFIRMED'))) AS objected,
+      (SELECT count(*) FROM pledges f JOIN pledges i ON i.id = f.referred_by_id
+         WHERE i.referred_by_id = ${own.id} AND f.verified_at IS NOT NULL AND f.id <> ${own.id}) AS friends_of_friends,
+      (SELECT coalesce(sum(v.visits), 0) FROM referral_visits v WHERE v.pledge_id = ${own.id}) AS visits`;
+  const count = (value: bigint | undefined) => Number(value ?? 0);
+  const verified = count(row?.verified);
+  return {
+    code: own.referralCode,
+    url: referralUrl(env().APP_URL, own.referralCode),
+    firstName: own.firstName,
+    showFirstNameOnShare: own.showFirstNameOnShare,
+    leaderboardName: own.leaderboardName,
+    isOnLeaderboard: own.leaderboardOptInAt !== null && own.leaderboardName !== null,
+    isFlagged: own.referralFlaggedAt !== null,
+    visits: count(row?.visits),
+    pledged: count(row?.pledged),
+    verified,
+    objected: count(row?.objected),
+    friendsOfFriends: count(row?.friends_of_friends),
+    milestones: milestonesReached(verified),
+    nextMilestone: nextMilestone(verified),
+  };
+}
