@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { CampaignConfigError, loadCampaign } from "./lib/campaign/load";
 import { EnvError, env } from "./lib/env";
+import { API_CSP, FRAME_DENY_HEADER, SECURITY_HEADERS } from "./lib/security";
 
 // Validate the environment and the campaign config when the app builds or starts:
 // a bad value stops it here with one line naming the culprit.
@@ -21,11 +22,31 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   distDir: env().NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Titles and descriptions go in <head> for everyone (screen readers, no-JS
+  // browsers, link previews), not streamed into the body after the content.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["pino", "@electric-sql/pglite"],
   // Read from disk at run time (lib/i18n/messages.ts, CAMPAIGN_CONFIG): ship them.
   outputFileTracingIncludes: { "/**": ["./messages/**/*.json", "./campaigns/**/*.json"] },
+  // Pages get their headers (with a per-request CSP nonce) from proxy.ts; these cover
+  // what the proxy skips: API routes, /r/ links, files and developer tools. Sources
+  // do not overlap with the proxy's pages, so no response carries two policies.
+  async headers() {
+    const common = Object.entries({ ...SECURITY_HEADERS, ...FRAME_DENY_HEADER }).map(([key, value]) => ({
+      key,
+      value,
+    }));
+    const locked = [...common, { key: "Content-Security-Policy", value: API_CSP }];
+    return [
+      { source: "/api/:path*", headers: locked },
+      { source: "/r/:path*", headers: locked },
+      { source: "/dev/:path*", headers: common },
+      { source: "/_next/:path*", headers: common },
+      { source: "/:file([^/]+\\.[a-z0-9]+)", headers: locked },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -4,6 +4,7 @@ import { Link } from "@/lib/i18n/navigation";
 
 export async function SiteFooter() {
   const t = await getTranslations("footer");
+  const tAccount = await getTranslations("account");
   const { organiser } = campaign();
   return (
     <footer className="mt-16 border-t border-slate-200 bg-slate-50">
@@ -18,6 +19,11 @@ export async function SiteFooter() {
           <li>
             <Link className="underline" href="/privacy">
               {t("privacy")}
+            </Link>
+          </li>
+          <li>
+            <Link className="underline" href="/account">
+              {tAccount("navLink")}
             </Link>
           </li>
         </ul>

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -22,13 +23,15 @@ export async function generateMetadata({
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "meta" });
   const c = campaign();
+  const title = t("landingTitle", { campaign: localized(c.name, locale) });
+  const description = t("landingDescription", { company: c.company });
   return {
     metadataBase: new URL(env().APP_URL),
-    title: {
-      default: t("landingTitle", { campaign: localized(c.name, locale) }),
-      template: `%s · ${t("siteName")}`,
-    },
-    description: t("landingDescription", { company: c.company }),
+    title: { default: title, template: `%s · ${t("siteName")}` },
+    description,
+    // Pages that set their own openGraph (a personal link, the leaderboard) override this.
+    openGraph: { type: "website", siteName: t("siteName"), title, description, url: `/${locale}`, locale },
+    twitter: { card: "summary_large_image", title, description },
   };
 }
 
@@ -44,6 +47,9 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  // Pages render per request: Next.js puts the proxy's CSP nonce (from the request's
+  // Content-Security-Policy header) on its scripts, which a prerendered page cannot have.
+  await connection();
   const t = await getTranslations({ locale, namespace: "nav" });
   return (
     <html lang={locale}>

@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { logger } from "@/lib/log";
+import { requestLogger } from "@/lib/security/request-log";
 
 // Every server action is built here: resolve the person (when required), parse the
 // form with its zod schema, then run the handler with both. It returns an
@@ -56,8 +57,19 @@ export function defineAction<S extends z.ZodType, T>(
       return await handler(parsed.data, { user } as Context<SessionUser>);
     } catch (error) {
       unstable_rethrow(error);
-      logger.error({ err: error, action: options.name }, "server action failed");
+      await logActionError(options.name, error);
       return { ok: false, error: "unexpected" };
     }
   };
+}
+
+/** Logs with the request id when there is a request (scripts and tests have none). */
+async function logActionError(action: string, error: unknown): Promise<void> {
+  let log = logger.child({ action });
+  try {
+    log = await requestLogger({ action });
+  } catch {
+    // no request scope: keep the plain logger
+  }
+  log.error({ err: error }, "server action failed");
 }

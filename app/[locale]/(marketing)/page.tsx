@@ -4,9 +4,6 @@ import { ExternalLink } from "@/components/external-link";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { Link } from "@/lib/i18n/navigation";
 
-// Re-rendered at most once a minute: the deadline phase and figures stay current.
-export const revalidate = 60;
-
 export default async function LandingPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);

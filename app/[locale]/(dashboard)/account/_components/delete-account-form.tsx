@@ -1,0 +1,52 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { deleteAccount } from "@/lib/actions/delete-account";
+import { Link } from "@/lib/i18n/navigation";
+
+/** The final step: a required tick, then the button; errors are announced in place. */
+export function DeleteAccountForm({ locale }: { locale: string }) {
+  const t = useTranslations("account");
+  const [state, formAction, pending] = useActionState(deleteAccount, null);
+  const errorKey = state && !state.ok ? (state.fieldErrors?.confirm ?? state.error) : null;
+  const message = errorKey
+    ? t.has(`errors.${errorKey}`)
+      ? t(`errors.${errorKey}`)
+      : t("errors.unexpected")
+    : null;
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      <input type="hidden" name="locale" value={locale} />
+      {message && (
+        <div role="alert" className="rounded-md border-2 border-alert-700 bg-red-50 p-4">
+          <p className="font-bold text-alert-700">{t("errors.title")}</p>
+          <p className="mt-1">{message}</p>
+        </div>
+      )}
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          required
+          aria-invalid={errorKey === "confirm_required" || undefined}
+          className="mt-1 size-5"
+        />
+        <span>{t("confirm.checkbox")}</span>
+      </label>
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-alert-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+        >
+          {t("confirm.button")}
+        </button>
+        <Link href="/account" className="underline">
+          {t("confirm.cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { hashEmail } from "@/lib/mail";
+
+// "Download my data": every row the database holds about one person, as one JSON
+// document. Secrets that would let someone act as the person (session tokens, the
+// hashed magic-link tokens, OAuth tokens, mail bodies that may hold a live sign-in
+// link) are listed without their value; the privacy policy says so.
+
+export const EXPORT_FORMAT = "object-to-ai-training/personal-data-export@1";
+
+export type PersonalDataExport = Awaited<ReturnType<typeof collect>>;
+
+const NOT_EXPORTED = "[secret: stored, not exported]";
+
+async function collect(userId: string, now: Date) {
+  return db.$transaction(
+    async (tx) => {
+      const user = await tx.user.findUnique({
+        where: { id: userId },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          emailVerified: true,
+          image: true,
+          createdAt: true,
+          updatedAt: true,
+        },
+      });
+      if (!user) return null;
+      const address = { equals: user.email, mode: "insensitive" as const };
+      const emailHash = hashEmail(user.email);
+      const [
+        accounts,
+        sessions,
+        tokens,
+        pledge,
+        submissions,
+        deliveries,
+        linkReports,
+        outbox,
+        suppression,
+        limits,
+      ] = await Promise.all([
+        tx.account.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+        tx.session.findMany({
+          where: { userId },
+          select: { userId: true, expires: true, createdAt: true, updatedAt: true },
+          orderBy: { createdAt: "asc" },
+        }),
+        tx.verificationToken.findMany({
+          where: { identifier: address },
+          select: { identifier: true, expires: true },
+        }),
+        tx.pledge.findUnique({
+          where: { userId },
+          include: {
+            referralVisits: { select: { day: true, visits: true }, orderBy: { day: "asc" } },
+            _count: { select: { referrals: true } },
+          },
+        }),
+        tx.submission.findMany({
+          where: { userId },
+          orderBy: [{ platform: "asc" }, { accountIndex: "asc" }],
+        }),
+        tx.reminderDelivery.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+        tx.linkReport.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+        tx.outboxEmail.findMany({
+          where: { to: address },
+          omit: { html: true, text: true, headers: true },
+          orderBy: { createdAt: "asc" },
+        }),
+        tx.emailSuppression.findUnique({ where: { emailHash } }),
+        tx.rateLimit.findMany({ where: { key: `signInPerEmail:${emailHash}` } }),
+      ]);
+      const { referralVisits, _count, ...pledgeRow } = pledge ?? { referralVisits: [], _count: null };
+      return {
+        format: EXPORT_FORMAT,
+        exportedAt: now.toISOString(),
+        user,
+        accounts: accounts.map((account) => ({
+          ...account,
+          refresh_token: account.refresh_token === null ? null : NOT_EXPORTED,
+          access_token: account.access_token === null ? null : NOT_EXPORTED,
+          id_token: account.id_token === null ? null : NOT_EXPORTED,
+        })),
+        sessions: sessions.map((session) => ({ ...session, sessionToken: NOT_EXPORTED })),
+        verificationTokens: tokens.map((token) => ({ ...token, token: NOT_EXPORTED })),
+        pledge: pledge ? { ...pledgeRow, invitedPeople: _count?.referrals ?? 0 } : null,
+        referralVisits,
+        submissions,
+        reminderDeliveries: deliveries,
+        linkReports,
+        outboxEmails: outbox.map((email) => ({ ...email, body: NOT_EXPORTED })),
+        emailSuppression: suppression,
+        rateLimits: limits.map((limit) => ({
+          ...limit,
+          expire: limit.expire === null ? null : Number(limit.expire),
+        })),
+      };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+}
+
+/** Everything stored about `userId`, or null when there is no such person. */
+export async function exportPersonalData(
+  userId: string,
+  options: { now?: Date } = {},
+): Promise<PersonalDataExport> {
+  return collect(userId, options.now ?? new Date());
+}
+
+/** The export as a pretty-printed JSON string (dates as ISO strings). */
+export function serializeExport(
+  data: NonNullable<PersonalDataExport>,
+  documentation: Record<string, string>,
+): string {
+  return JSON.stringify({ ...data, documentation }, null, 2);
+}
+
+/** A download file name without personal data. */
+export function exportFileName(now: Date): string {
+  return `my-data-${now.toISOString().slice(0, 10)}.json`;
+}

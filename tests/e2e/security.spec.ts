@@ -1,0 +1,321 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signedInPerson } from "./support/auth";
+import { query } from "./support/db";
+import { linkIn, waitForEmails } from "./support/mailbox";
+
+// Headers on every kind of response, framing rules, cross-site refusals, session
+// rotation, single-use magic links, and the real server actions and route handlers
+// fuzzed over HTTP against the production build.
+
+const APP = `http://localhost:${process.env.TEST_APP_PORT ?? 3100}`;
+const DIST = process.env.NEXT_DIST_DIR ?? ".next";
+
+/** route.ts files under app/ as request paths, dynamic segments filled with a harmless value. */
+function routePaths(dir = path.resolve("app"), parts: string[] = []): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...routePaths(full, [...parts, name]));
+    else if (/^route\.(ts|tsx|js)$/.test(name)) {
+      const url = parts
+        .filter((p) => !/^\(.*\)$/.test(p))
+        .map((p) =>
+          p === "[locale]" ? "en" : p.startsWith("[...") ? "session" : p.startsWith("[") ? "zzzzzzzz" : p,
+        );
+      found.push(`/${url.join("/")}`);
+    }
+  }
+  return found;
+}
+
+function expectCommonHeaders(headers: Record<string, string>, where: string) {
+  expect(headers["strict-transport-security"], where).toMatch(/max-age=\d{7,}/);
+  expect(headers["x-content-type-options"], where).toBe("nosniff");
+  expect(headers["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"], where).toContain("camera=()");
+  expect(headers["content-security-policy"], where).toBeTruthy();
+}
+
+function scriptSrc(csp: string): string {
+  return csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+}
+
+test.describe("security headers", () => {
+  for (const pagePath of ["/en", "/en/pledge", "/en/sign-in", "/en/stats", "/en/privacy", "/en/account"]) {
+    test(`page ${pagePath}: nonce CSP, no inline or eval, not frameable`, async ({ request }) => {
+      const response = await request.get(pagePath, { maxRedirects: 0 });
+      const headers = response.headers();
+      expectCommonHeaders(headers, pagePath);
+      const csp = headers["content-security-policy"] ?? "";
+      expect(scriptSrc(csp)).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+      expect(scriptSrc(csp)).not.toContain("'unsafe-inline'");
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-request-id"]).toBeTruthy();
+    });
+  }
+
+  test("every script on a page carries this response's nonce, and nonces differ per request", async ({
+    page,
+  }) => {
+    const first = await page.goto("/en");
+    const nonce = (first?.headers()["content-security-policy"] ?? "").match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    const scripts = await page
+      .locator("script")
+      .evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const value of scripts) expect(value).toBe(nonce);
+    const second = await page.request.get("/en");
+    expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+  });
+
+  test("pages hydrate under the policy: no CSP violation reported", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto("/en/pledge");
+    await page.getByLabel("Email address").fill("x");
+    await page.goto("/embed/counter");
+    expect(violations).toEqual([]);
+  });
+
+  test("every route handler (found in app/) answers with the security headers", async ({ request }) => {
+    const paths = routePaths();
+    expect(paths).toContain("/api/account/export");
+    for (const routePath of paths) {
+      const response = await request.get(routePath, { maxRedirects: 0 });
+      const headers = response.headers();
+      expectCommonHeaders(headers, routePath);
+      expect(headers["content-security-policy"], routePath).toContain("frame-ancestors 'none'");
+      expect(headers["x-frame-options"], routePath).toBe("DENY");
+    }
+  });
+
+  test("the embed stays frameable by any site, with a nonce CSP", async ({ page }) => {
+    const response = await page.request.get("/embed/counter");
+    const headers = response.headers();
+    expectCommonHeaders(headers, "/embed/counter");
+    expect(headers["content-security-policy"]).not.toContain("frame-ancestors");
+    expect(scriptSrc(headers["content-security-policy"] ?? "")).toMatch(/'nonce-/);
+    expect(headers["x-frame-options"]).toBeUndefined();
+    await page.setContent(
+      `<iframe title="counter" src="${APP}/embed/counter" width="300" height="200"></iframe>`,
+    );
+    await expect(page.frameLocator("iframe").getByRole("link")).toBeVisible();
+  });
+});
+
+test.describe("cross-site requests", () => {
+  test("a cross-site POST to /api/account/* is refused, a same-site one is served", async ({ context }) => {
+    await signedInPerson(context);
+    const crossSite = await context.request.post("/api/account/export", {
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status()).toBe(403);
+    const foreignOrigin = await context.request.post("/api/account/export", {
+      headers: { origin: "https://evil.example" },
+    });
+    expect(foreignOrigin.status()).toBe(403);
+    const sameSite = await context.request.post("/api/account/export", { headers: { origin: APP } });
+    expect(sameSite.status()).toBe(200);
+  });
+
+  test("a cross-site POST to a server action changes nothing", async ({ context }) => {
+    const person = await signedInPerson(context);
+    const id = actionId("lib/actions/delete-account.ts", "deleteAccount");
+    const response = await context.request.post("/en/account/delete", {
+      headers: { "next-action": id, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      multipart: { "0": '[null,"$K1"]', "1_locale": "en", "1_confirm": "yes" },
+    });
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    expect(await query("SELECT 1 FROM users WHERE id = $1", [person.userId])).toHaveLength(1);
+  });
+});
+
+test.describe("sessions and magic links", () => {
+  test("each sign-in gets a new session token; a magic link works once", async ({ browser }) => {
+    const person = await browser.newContext().then(async (ctx) => {
+      const p = await signedInPerson(ctx);
+      await ctx.close();
+      return p;
+    });
+    const tokens: string[] = [];
+    let firstLink = "";
+    for (let round = 0; round < 2; round++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto("/en/sign-in");
+      await page.getByLabel("Email address").fill(person.email);
+      await page.getByRole("button", { name: /link/i }).click();
+      const mails = await waitForEmails(person.email, /sign-in link/, round + 1);
+      const link = linkIn(mails.at(-1)!, `${APP}/en/sign-in/confirm`);
+      if (round === 0) firstLink = link;
+      await page.goto(link);
+      await page.getByRole("button", { name: "Sign me in" }).click();
+      await expect(page).toHaveURL(/\/en\/dashboard/);
+      const cookie = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+      expect(cookie?.value).toBeTruthy();
+      tokens.push(cookie?.value ?? "");
+      await context.close();
+    }
+    expect(new Set(tokens).size).toBe(2);
+
+    // The first link again, in a fresh browser: refused, no session.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(firstLink);
+    await page.getByRole("button", { name: "Sign me in" }).click();
+    await expect(page).toHaveURL(/sign-in\/error/);
+    expect((await context.cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
+    await context.close();
+  });
+});
+
+// ---------------------------------------------------------------- fuzz over HTTP
+
+type Manifest = { node: Record<string, { filename?: string; exportedName?: string }> };
+
+function manifest(): Manifest {
+  return JSON.parse(
+    readFileSync(path.join(DIST, "server", "server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
+}
+
+/** The arguments a browser sends: (previous state, form) for defineAction ones, else (form). */
+function argumentsShape(filename: string, exportedName: string): string {
+  const source = readFileSync(filename, "utf8");
+  return source.includes(`export const ${exportedName} = defineAction(`) ? '[null,"$K1"]' : '["$K1"]';
+}
+
+function actionId(filename: string, exportedName: string): string {
+  const entry = Object.entries(manifest().node).find(
+    ([, value]) => value.filename === filename && value.exportedName === exportedName,
+  );
+  if (!entry) throw new Error(`no server action ${filename}#${exportedName} in the build`);
+  return entry[0];
+}
+
+const MARKUP = '<script>alert("xss")</script>';
+const VALUES = [
+  "",
+  MARKUP,
+  "<img src=x onerror=alert(1)>",
+  "' OR 1=1; --",
+  "\u0000",
+  "\u202e\u0645",
+  "🏳️‍🌈".repeat(40),
+  "A".repeat(20_000),
+  "-1",
+  "NaN",
+  "{}",
+  "../../etc/passwd",
+];
+const FIELDS = [
+  "email",
+  "firstName",
+  "country",
+  "platforms",
+  "remindersConsent",
+  "locale",
+  "platform",
+  "status",
+  "accountIndex",
+  "submissionId",
+  "confirm",
+  "enabled",
+  "t",
+  "linked",
+  "note",
+  "accountEmail",
+];
+
+// Other spec files run in parallel, so "no writes" is checked by a marker: every fuzz
+// value carries it, and afterwards no text column of any table may contain it.
+const MARK = `fz${Date.now().toString(36)}`;
+
+async function rowsWithMark(): Promise<string[]> {
+  const columns = await query<{ t: string; c: string }>(
+    `SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+       AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')`,
+  );
+  const hits: string[] = [];
+  for (const { t, c } of columns) {
+    const rows = await query<{ n: string }>(`SELECT count(*) AS n FROM "${t}" WHERE "${c}"::text LIKE $1`, [
+      `%${MARK}%`,
+    ]);
+    if (Number(rows[0]?.n ?? 0) > 0) hits.push(`${t}.${c}`);
+  }
+  return hits;
+}
+
+test.describe("fuzz over HTTP", () => {
+  test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+  test("every server action in the build refuses malformed forms: no 5xx, no markup, no writes", async ({
+    browser,
+  }) => {
+    const actions = Object.entries(manifest().node).filter(([, v]) => v.filename?.startsWith("lib/actions/"));
+    expect(actions.length).toBeGreaterThan(3);
+    const signedIn = await browser.newContext();
+    await signedInPerson(signedIn);
+    const signedOut = await browser.newContext();
+    let sent = 0;
+    for (const [id, { filename, exportedName }] of actions) {
+      for (const [i, value] of VALUES.entries()) {
+        const context = i % 2 ? signedIn : signedOut;
+        const multipart: Record<string, string> = { "0": argumentsShape(filename ?? "", exportedName ?? "") };
+        // Every field gets garbage; "locale" alternates so handlers past the locale check are reached.
+        for (const [k, field] of FIELDS.entries()) {
+          multipart[`1_${field}`] = field === "locale" && (i + k) % 3 === 0 ? "en" : `${value}${MARK}`;
+        }
+        const response = await context.request.post("/en/dashboard", {
+          headers: { "next-action": id, origin: APP },
+          multipart,
+          maxRedirects: 0,
+        });
+        sent += 1;
+        const label = `${filename}#${exportedName} value#${i}`;
+        expect(response.status(), label).toBeLessThan(500);
+        expect(await response.text(), label).not.toContain(MARKUP);
+      }
+    }
+    expect(sent).toBeGreaterThanOrEqual(actions.length * VALUES.length);
+    expect(await rowsWithMark()).toEqual([]);
+    await signedIn.close();
+    await signedOut.close();
+  });
+
+  test("every route handler (found in app/) refuses malformed requests: no 5xx, no markup, no writes", async ({
+    request,
+  }) => {
+    for (const routePath of routePaths()) {
+      for (const method of ["GET", "POST", "PUT", "DELETE"] as const) {
+        for (const value of VALUES) {
+          const url = `${routePath}?t=${encodeURIComponent(value)}&locale=${encodeURIComponent(value)}&ref=${encodeURIComponent(value)}`;
+          const response = await request.fetch(url, {
+            method,
+            headers: {
+              "content-type": "application/json",
+              authorization: `Bearer ${encodeURIComponent(value).slice(0, 100)}`,
+            },
+            data:
+              method === "GET"
+                ? undefined
+                : JSON.stringify({ email: `${value}${MARK}`, type: value, data: [MARK] }),
+            maxRedirects: 0,
+          });
+          const label = `${method} ${routePath}`;
+          expect(response.status(), label).toBeLessThan(500);
+          expect(await response.text(), label).not.toContain(MARKUP);
+        }
+      }
+    }
+    expect(await rowsWithMark()).toEqual([]);
+  });
+});
