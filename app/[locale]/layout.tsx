@@ -8,6 +8,8 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { campaign, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import { loadMessages } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -60,7 +62,7 @@ export default async function LocaleLayout({
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(loadMessages(locale))}>
           <SiteHeader />
           <main id="main" tabIndex={-1} className="outline-none">
             {children}
