@@ -174,3 +174,15 @@ export function runCannon(
     });
   });
 }
+
+/**
+ * A static file of the same build (a /_next/static chunk the landing page loads).
+ * Pages carry a per-request CSP nonce, so no HTML page is prerendered any more: this
+ * is the "static content" reference, next to the cheapest page.
+ */
+export async function staticAssetUrl(appUrl: string): Promise<string> {
+  const html = await (await fetch(`${appUrl}/en`)).text();
+  const asset = html.match(/\/_next\/static\/[^"']+\.(?:css|js)/)?.[0];
+  if (!asset) throw new Error("no /_next/static asset on /en");
+  return `${appUrl}${asset}`;
+}
