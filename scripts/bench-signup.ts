@@ -233,7 +233,10 @@ async function main(): Promise<number> {
   console.log("");
   console.log(`load: autocannon -c ${CONNECTIONS}, sign-up ${SIGNUP_SECONDS} s; fake Resend at 2 requests/s`);
   console.log(
-    `sign-up req/s vs static page:       ${ratio.toFixed(2)}x  (goal >= 0.5) ${pass(ratio >= 0.5)}`,
+    `sign-up req/s vs landing page:      ${ratio.toFixed(2)}x  (goal >= 0.5) ${pass(ratio >= 0.5)}`,
+  );
+  console.log(
+    `sign-up req/s vs static file:       ${(signupRps / staticFile.rps).toFixed(3)}x  (reference: pages are rendered per request for their CSP nonce)`,
   );
   console.log(
     `sign-up req/s vs plain SQL tx/s:    ${(signupRps / ceiling).toFixed(2)}x  (reference: the database's ceiling)`,
