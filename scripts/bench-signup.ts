@@ -9,7 +9,7 @@
 // same rows (user, pledge, counter) inserted by plain SQL from 50 connections. Pages
 // carry a per-request CSP nonce, so the landing page is rendered per request; a static
 // file of the build is measured too.
-// Goals:  sign-up req/s >= 0.5x the static page's;  every accepted request made
+// Goals:  sign-up req/s >= 0.5x a static file's of the same build;  every accepted request made
 //   exactly one pending pledge and exactly one email at the fake;  p99 time from
 //   request to email accepted <= 10 s.
 // The per-IP sign-in limit is lifted for the run (every request comes from 127.0.0.1).
@@ -221,7 +221,9 @@ async function main(): Promise<number> {
   const pledgesWithoutEmail = [...pending].filter((email) => !perAddress.has(email)).length;
   const emailsWithoutPledge = [...perAddress.keys()].filter((email) => !pending.has(email)).length;
 
-  const ratio = signupRps / staticPage.rps;
+  // Judged against static content, as the goal says; the landing page is rendered
+  // per request (CSP nonce), so it is printed as a second reference.
+  const ratio = signupRps / staticFile.rps;
   const p99Mail = percentile(latencies, 99);
   const exact =
     duplicates === 0 &&
@@ -233,10 +235,10 @@ async function main(): Promise<number> {
   console.log("");
   console.log(`load: autocannon -c ${CONNECTIONS}, sign-up ${SIGNUP_SECONDS} s; fake Resend at 2 requests/s`);
   console.log(
-    `sign-up req/s vs landing page:      ${ratio.toFixed(2)}x  (goal >= 0.5) ${pass(ratio >= 0.5)}`,
+    `sign-up req/s vs static file:       ${ratio.toFixed(3)}x  (goal >= 0.5) ${pass(ratio >= 0.5)}`,
   );
   console.log(
-    `sign-up req/s vs static file:       ${(signupRps / staticFile.rps).toFixed(3)}x  (reference: pages are rendered per request for their CSP nonce)`,
+    `sign-up req/s vs landing page:      ${(signupRps / staticPage.rps).toFixed(2)}x  (reference: rendered per request for its CSP nonce)`,
   );
   console.log(
     `sign-up req/s vs plain SQL tx/s:    ${(signupRps / ceiling).toFixed(2)}x  (reference: the database's ceiling)`,

@@ -8,7 +8,7 @@
 //   /api/stats at 10^3 and 10^6 pledges, a static page of the same build (/en) and a
 //   bare Node.js HTTP server returning a fixed JSON body, as references.
 // Absolute numbers depend on the machine: the goals are ratios measured in one run.
-//   /api/stats requests/s >= 1.0x the static page's;  p50 at 10^6 <= 1.2x p50 at 10^3.
+//   /api/stats requests/s >= 1.0x a static file's of the same build;  p50 at 10^6 <= 1.2x p50 at 10^3.
 // Exits 1 when a goal is missed. BENCH_DURATION / BENCH_CONNECTIONS override the load.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -136,24 +136,26 @@ async function main(): Promise<number> {
   }
 
   const [small, large] = api as [Measure, Measure];
-  const rpsRatio = large.rps / staticPage!.rps;
-  const rpsRatioSmall = small.rps / staticPage!.rps;
+  // Judged against static content (a file of the build), as the goal says: pages are
+  // rendered per request for their CSP nonce, so the landing page is only a reference.
+  const rpsRatio = large.rps / staticFile!.rps;
+  const rpsRatioSmall = small.rps / staticFile!.rps;
   const p50Ratio = large.p50 / Math.max(small.p50, 1);
   const pass = (ok: boolean) => (ok ? "ok" : "MISSED");
   console.log("");
   console.log(`load: autocannon -c ${CONNECTIONS} -d ${DURATION} per target`);
   console.log(
-    `/api/stats req/s vs static page @10^3: ${rpsRatioSmall.toFixed(2)}x   (goal >= 1.0) ${pass(rpsRatioSmall >= 1)}`,
+    `/api/stats req/s vs static file @10^3: ${rpsRatioSmall.toFixed(2)}x   (goal >= 1.0) ${pass(rpsRatioSmall >= 1)}`,
   );
   console.log(
-    `/api/stats req/s vs static page @10^6: ${rpsRatio.toFixed(2)}x   (goal >= 1.0) ${pass(rpsRatio >= 1)}`,
+    `/api/stats req/s vs static file @10^6: ${rpsRatio.toFixed(2)}x   (goal >= 1.0) ${pass(rpsRatio >= 1)}`,
   );
   console.log(
     `/api/stats p50 @10^6 vs @10^3:         ${p50Ratio.toFixed(2)}x   (goal <= 1.2) ${pass(p50Ratio <= 1.2)}`,
   );
   console.log(`/api/stats p99 @10^6 vs @10^3:         ${(large.p99 / Math.max(small.p99, 1)).toFixed(2)}x`);
   console.log(
-    `/api/stats req/s vs static file @10^6: ${(large.rps / staticFile!.rps).toFixed(2)}x (reference: pages are rendered per request for their CSP nonce)`,
+    `/api/stats req/s vs landing page @10^6: ${(large.rps / staticPage!.rps).toFixed(2)}x (reference: rendered per request for its CSP nonce)`,
   );
   console.log(`/api/stats req/s vs bare node @10^6:   ${(large.rps / bare!.rps).toFixed(3)}x (reference)`);
   console.log(
