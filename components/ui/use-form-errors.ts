@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { type FormEvent, useActionState, useState } from "react";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
@@ -36,4 +37,32 @@ export function useFormErrors(
   const list = Object.entries(errors).map(([field, text]) => ({ field, message: text }));
   const summary = list.length || message ? { errors: list } : null;
   return { errors, message: message ?? (list.length ? t("invalid") : undefined), summary };
+}
+
+type SafeParse = { success: true } | { success: false; error: z.ZodError };
+
+/**
+ * A server-action form checked in the browser first with the same zod schema as
+ * the server: a failed check keeps the post from leaving and shows the errors; each
+ * submit remounts the error summary (key `attempt`), which moves focus to it.
+ */
+export function useCheckedAction<T>(
+  action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>,
+  check: (form: FormData) => SafeParse,
+) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const { errors, summary, message } = useFormErrors(state, clientErrors);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    setAttempt((n) => n + 1);
+    const parsed = check(new FormData(event.currentTarget));
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(fieldErrorsFromZod(parsed.error));
+    } else setClientErrors(null);
+  }
+
+  return { formAction, pending, errors, summary, message, attempt, onSubmit };
 }

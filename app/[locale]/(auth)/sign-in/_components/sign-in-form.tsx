@@ -1,33 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState } from "react";
+import { useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { fieldErrorsFromZod, useFormErrors } from "@/components/ui/use-form-errors";
+import { useCheckedAction } from "@/components/ui/use-form-errors";
 import { requestSignIn } from "@/lib/actions/request-sign-in";
 import { signInSchema } from "@/lib/pledges/schema";
 
 export function SignInForm({ locale }: { locale: string }) {
   const t = useTranslations("auth.signIn");
   const tForms = useTranslations("forms");
-  const [state, formAction, pending] = useActionState(requestSignIn, null);
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [email, setEmail] = useState("");
-  const { errors, summary, message } = useFormErrors(state, clientErrors);
-
-  function validate(event: FormEvent<HTMLFormElement>) {
-    setAttempt((n) => n + 1);
-    const parsed = signInSchema.safeParse({ email, locale });
-    if (!parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrorsFromZod(parsed.error));
-    } else setClientErrors(null);
-  }
+  const { formAction, pending, errors, summary, message, attempt, onSubmit } = useCheckedAction(
+    requestSignIn,
+    (form) => signInSchema.safeParse({ email: form.get("email"), locale: form.get("locale") }),
+  );
 
   return (
-    <form action={formAction} onSubmit={validate} noValidate className="mt-8 flex flex-col gap-6">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-6">
       {summary && !pending && (
         <ErrorSummary
           key={attempt}

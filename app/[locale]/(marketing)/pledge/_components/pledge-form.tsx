@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState } from "react";
+import { useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { fieldErrorsFromZod, useFormErrors } from "@/components/ui/use-form-errors";
+import { useCheckedAction } from "@/components/ui/use-form-errors";
 import { createPledge } from "@/lib/actions/create-pledge";
 import { pledgeFormValues, pledgeSchema } from "@/lib/pledges/schema";
 
@@ -17,10 +17,10 @@ type Props = {
 export function PledgeForm({ locale, countries, platforms }: Props) {
   const t = useTranslations("pledge.form");
   const tForms = useTranslations("forms");
-  const [state, formAction, pending] = useActionState(createPledge, null);
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  // Each submit remounts the error summary, which moves focus to it.
-  const [attempt, setAttempt] = useState(0);
+  const { formAction, pending, errors, summary, message, attempt, onSubmit } = useCheckedAction(
+    createPledge,
+    (form) => pledgeSchema(platforms.map((p) => p.id)).safeParse(pledgeFormValues(form)),
+  );
   const [values, setValues] = useState({
     email: "",
     firstName: "",
@@ -28,24 +28,12 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
     platforms: [] as string[],
     consent: false,
   });
-  const { errors, summary, message } = useFormErrors(state, clientErrors);
-
-  function validate(event: FormEvent<HTMLFormElement>) {
-    setAttempt((n) => n + 1);
-    const parsed = pledgeSchema(platforms.map((p) => p.id)).safeParse(
-      pledgeFormValues(new FormData(event.currentTarget)),
-    );
-    if (!parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrorsFromZod(parsed.error));
-    } else setClientErrors(null);
-  }
 
   const togglePlatform = (id: string, on: boolean) =>
     setValues((v) => ({ ...v, platforms: on ? [...v.platforms, id] : v.platforms.filter((p) => p !== id) }));
 
   return (
-    <form action={formAction} onSubmit={validate} noValidate className="mt-8 flex flex-col gap-6">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-6">
       {summary && !pending && (
         <ErrorSummary
           key={attempt}
