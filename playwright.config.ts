@@ -4,8 +4,13 @@ import { defineConfig, devices } from "@playwright/test";
 // Run through `npm test` (scripts/launch.ts): it provides DATABASE_URL, a fake Resend
 // server and a fresh production build, then this config starts `next start`.
 
+// The app under test answers on a plain 127.0.0.1 address (APP_URL), and a second
+// instance of the same build sits behind a reverse proxy on another loopback address,
+// with APP_URL set to the proxy's URL, as organisers deploy it.
 const port = Number(process.env.TEST_APP_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+const baseURL = process.env.APP_URL ?? `http://127.0.0.1:${port}`;
+const proxiedPort = port + 1;
+const proxyURL = `http://127.0.0.2:${port + 2}`;
 
 // Debian's Chromium when present (these machines cannot download Playwright's own);
 // otherwise Playwright's browser, which `npx playwright install chromium` provides.
@@ -38,15 +43,36 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/ },
+    {
+      name: "proxy",
+      testMatch: /deployment\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: proxyURL },
+    },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { NODE_ENV: "production" },
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NODE_ENV: "production" },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${proxiedPort}`,
+      url: `http://127.0.0.1:${proxiedPort}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NODE_ENV: "production", APP_URL: proxyURL },
+      stderr: "pipe",
+    },
+    {
+      command: `node_modules/.bin/tsx tests/e2e/support/reverse-proxy.ts 127.0.0.2:${port + 2} 127.0.0.1:${proxiedPort}`,
+      url: `${proxyURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
   globalSetup: "./tests/e2e/global-setup.ts",
 });

@@ -214,11 +214,12 @@ async function test(args: string[]): Promise<number> {
     await step("integration", () => run(bin("vitest"), ["run", "--project", "integration", ...extra], dbEnv));
   }
   if (only.includes("e2e")) {
-    await assertPortFree(TEST_APP_PORT, "the app under test");
+    // The app, a second instance behind a reverse proxy, and that proxy (playwright.config.ts).
+    for (const port of [TEST_APP_PORT, TEST_APP_PORT + 1]) await assertPortFree(port, "the app under test");
     await ensureBuild(env);
     const e2eEnv = {
       ...dbEnv,
-      APP_URL: `http://localhost:${TEST_APP_PORT}`,
+      APP_URL: `http://127.0.0.1:${TEST_APP_PORT}`,
       TEST_APP_PORT: String(TEST_APP_PORT),
       CRON_SECRET: "test-cron-secret-0123456789",
       // Every e2e request comes from 127.0.0.1; the per-IP limit has its own integration test.

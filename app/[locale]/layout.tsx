@@ -10,6 +10,7 @@ import { campaign, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { loadMessages } from "@/lib/i18n/messages";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -27,12 +28,13 @@ export async function generateMetadata({
   const c = campaign();
   const title = t("landingTitle", { campaign: localized(c.name, locale) });
   const description = t("landingDescription", { company: c.company });
+  // Pages set their own title, description, canonical URL and alternates over these.
+  const page = pageMetadata({ locale, path: "", title, description });
   return {
+    ...page,
     metadataBase: new URL(env().APP_URL),
     title: { default: title, template: `%s · ${t("siteName")}` },
-    description,
-    // Pages that set their own openGraph (a personal link, the leaderboard) override this.
-    openGraph: { type: "website", siteName: t("siteName"), title, description, url: `/${locale}`, locale },
+    openGraph: { ...page.openGraph, type: "website", siteName: t("siteName") },
     twitter: { card: "summary_large_image", title, description },
   };
 }

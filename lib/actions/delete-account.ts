@@ -2,9 +2,9 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { requestLogger } from "@/lib/http/request-log";
 import { eraseUser } from "@/lib/privacy";
 import { deleteAccountFormValues, deleteAccountSchema } from "@/lib/privacy/schema";
-import { requestLogger } from "@/lib/security/request-log";
 import { defineAction } from "./safe-action";
 
 // Auth.js's session cookie names (the __Secure- one over HTTPS).

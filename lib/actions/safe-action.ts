@@ -2,8 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { requestLogger } from "@/lib/http/request-log";
 import { logger } from "@/lib/log";
-import { requestLogger } from "@/lib/security/request-log";
 
 // Every server action is built here: resolve the person (when required), parse the
 // form with its zod schema, then run the handler with both. It returns an

@@ -10,6 +10,25 @@ import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 
+// Auth.js takes its origin from AUTH_URL, else from the request, whose URL Next.js
+// builds on the address it listens on (http://localhost:PORT), not on the public
+// host. Deriving AUTH_URL from APP_URL puts every Auth.js URL (callbacks,
+// redirects, cookies' Secure flag) on the public origin, behind a proxy or not.
+// next-auth reads it from process.env only, hence the assignment.
+process.env.AUTH_URL = new URL("/api/auth", env().APP_URL).toString();
+
+/** `url` if it points into the app (relative or on APP_URL's origin), else the app's home. */
+export function appRedirect(url: string): string {
+  const origin = new URL(env().APP_URL).origin;
+  if (url.startsWith("/") && !url.startsWith("//")) return `${origin}${url}`;
+  try {
+    if (new URL(url).origin === origin) return url;
+  } catch {
+    // not a URL: fall through to the home page
+  }
+  return origin;
+}
+
 /** The locale a callback URL such as /de/dashboard points into. */
 function localeOf(callbackUrl: string | null): string {
   const first = callbackUrl ? new URL(callbackUrl, env().APP_URL).pathname.split("/")[1] : undefined;
@@ -61,6 +80,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error: `/${DEFAULT_LOCALE}/sign-in/error`,
   },
   callbacks: {
+    // Where a person lands after the link, an error or sign-out: always on APP_URL.
+    redirect: ({ url }) => appRedirect(url),
     // Links are only sent by our own server actions (after validation and rate
     // limits) to addresses with a pledge; Auth.js's own sign-in POST is closed
     // (app/api/auth/[...nextauth]/route.ts).

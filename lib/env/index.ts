@@ -49,6 +49,8 @@ export const serverEnvSchema = z
     TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
     // Build output folder (default .next): lets two builds of one checkout coexist.
     NEXT_DIST_DIR: optional(z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next")),
+    // Set by Vercel: the process may freeze once a response is sent (lib/mail/kick.ts).
+    VERCEL: optional(z.string()),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -32,9 +32,17 @@ function readTree(dir: string, file: string): Tree | undefined {
 
 type Shape = { args: Set<string>; tags: Set<string>; plurals: Set<string>[] };
 
-function shapeOf(elements: MessageFormatElement[], shape: Shape = { args: new Set(), tags: new Set(), plurals: [] }) {
+function shapeOf(
+  elements: MessageFormatElement[],
+  shape: Shape = { args: new Set(), tags: new Set(), plurals: [] },
+) {
   for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+    if (
+      el.type === TYPE.argument ||
+      el.type === TYPE.number ||
+      el.type === TYPE.date ||
+      el.type === TYPE.time
+    )
       shape.args.add(el.value);
     if (el.type === TYPE.tag) {
       shape.tags.add(el.value);
@@ -83,9 +91,17 @@ export function checkMessages(root: string, locale: string): MessageProblem[] {
       }
       const enShape = shapeOf(parse(english, { ignoreTag: false }));
       if (!same(shape.args, enShape.args))
-        problems.push({ file, key, problem: `arguments {${[...shape.args]}} differ from English {${[...enShape.args]}}` });
+        problems.push({
+          file,
+          key,
+          problem: `arguments {${[...shape.args]}} differ from English {${[...enShape.args]}}`,
+        });
       if (!same(shape.tags, enShape.tags))
-        problems.push({ file, key, problem: `tags <${[...shape.tags]}> differ from English <${[...enShape.tags]}>` });
+        problems.push({
+          file,
+          key,
+          problem: `tags <${[...shape.tags]}> differ from English <${[...enShape.tags]}>`,
+        });
       for (const options of shape.plurals) {
         const lacking = needed.filter((category) => !options.has(category));
         if (lacking.length) problems.push({ file, key, problem: `plural lacks ${lacking.join(", ")}` });

@@ -1,11 +1,19 @@
+import { after } from "next/server";
+import { env } from "@/lib/env";
 import { mailLog } from "./log";
 import { type DrainOptions, type DrainResult, drainOutbox } from "./outbox";
 
 // Sends queued mail soon after a request queued it, without making the request wait.
-// A short debounce gathers a burst of requests into one batch; one drain at a time
-// per process (several processes are fine: claims skip each other's rows); a
-// periodic tick picks up retries that come due later. State lives on globalThis so
-// dev hot reloads do not start a second set of timers.
+//
+// Inside a request (server action, route handler) the drain runs in Next's after():
+// once the response is sent, and on serverless hosts (Vercel) before the function
+// may freeze, which timers do not survive. Outside a request (scripts, the server
+// starting) a short debounce gathers a burst into one batch. A long-running server
+// also keeps a periodic tick for retries that come due later; on serverless hosts
+// that job is the cron route's (/api/cron/reminders drains the outbox first).
+// One drain at a time per process (several processes are fine: claims skip each
+// other's rows); a drain asked for while one runs is queued once and sees every row
+// added meanwhile. State lives on globalThis so dev hot reloads start no second timer.
 
 const DEBOUNCE_MS = 150;
 const PERIOD_MS = 2000;
@@ -50,14 +58,41 @@ function scheduleDrain(): void {
  * route handlers and server actions can call it after queueing mail.
  */
 export function kickOutbox(): void {
-  if (!state.periodic) {
-    state.periodic = setInterval(scheduleDrain, PERIOD_MS);
-    // The tick must not keep a script (or a test worker) alive on its own.
-    state.periodic.unref();
+  if (runAfterResponse()) {
+    if (!isServerless()) startPeriodicTick();
+    return;
   }
+  startPeriodicTick();
   if (state.debounce) return;
   state.debounce = setTimeout(() => {
     state.debounce = undefined;
     scheduleDrain();
   }, DEBOUNCE_MS);
+}
+
+/** Schedules the drain in the current request's after(); false outside a request. */
+function runAfterResponse(): boolean {
+  try {
+    after(() => {
+      scheduleDrain();
+      return state.tail;
+    });
+    return true;
+  } catch {
+    // after() throws outside a request scope (scripts, instrumentation).
+    return false;
+  }
+}
+
+/** Vercel and similar hosts freeze the process between requests. */
+function isServerless(): boolean {
+  return env().VERCEL === "1";
+}
+
+function startPeriodicTick(): void {
+  if (!state.periodic) {
+    state.periodic = setInterval(scheduleDrain, PERIOD_MS);
+    // The tick must not keep a script (or a test worker) alive on its own.
+    state.periodic.unref();
+  }
 }

@@ -4,7 +4,6 @@ import "server-only";
 
 export { buildDeadlineIcs, type CalendarText } from "./calendar";
 export { formatDeadline } from "./content";
-export { type CronAccess, cronAccess } from "./cron";
 export { type DoneError, type DoneResult, type DoneTarget, describeDone, recordDone } from "./done";
 export { remindersTranslator } from "./i18n";
 export {
@@ -18,4 +17,3 @@ export {
 export { dueReminder, type ReminderKey, type ReminderSlot, reminderSlots } from "./schedule";
 export { type RunOptions, type RunResult, runReminders } from "./sender";
 export type { TokenError, TokenPurpose } from "./tokens";
-export { handleResendWebhook, type WebhookOutcome } from "./webhook";

@@ -7,10 +7,13 @@ export type OriginVerdict =
   | { ok: true }
   | { ok: false; reason: "cross_site" | "foreign_origin" | "no_origin" };
 
-function hostOf(headers: Headers, requestUrl: string): string {
-  return (
-    headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || new URL(requestUrl).host
-  );
+import { env } from "../env";
+
+/** The hosts this app answers as: its public one (APP_URL), and the one the request names. */
+function ownHosts(headers: Headers, requestUrl: string): string[] {
+  const named =
+    headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || new URL(requestUrl).host;
+  return [new URL(env().APP_URL).host, named];
 }
 
 /**
@@ -37,7 +40,7 @@ export function checkSameOrigin(request: Request): OriginVerdict {
     } catch {
       return { ok: false, reason: "foreign_origin" };
     }
-    return host === hostOf(request.headers, request.url)
+    return ownHosts(request.headers, request.url).includes(host)
       ? { ok: true }
       : { ok: false, reason: "foreign_origin" };
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Campaign, campaign as currentCampaign } from "@/lib/campaign";
+import { logger } from "@/lib/log";
 import {
   CACHE_FRESH_SECONDS,
   CACHE_MAX_AGE_SECONDS,
@@ -32,7 +33,10 @@ function cacheFor(campaign: Campaign): RefreshingCache<PublishedStats> {
         return { stats, json: JSON.stringify(stats) };
       },
       onBackgroundError(error) {
-        console.error("stats: background refresh failed, serving the previous figures", error);
+        logger.error(
+          { err: error, module: "stats" },
+          "background refresh failed, serving the previous figures",
+        );
       },
     });
     globalCache.statsCaches.set(campaign.id, cache);

@@ -6,7 +6,7 @@ import { query } from "./support/db";
 // Download my data, delete my account, no third-party requests from any page, and one
 // person never reaching another's data.
 
-const APP = `http://localhost:${process.env.TEST_APP_PORT ?? 3100}`;
+const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 
 /** Records the origin of every request `page` makes while `visit` runs. */
 async function foreignOrigins(page: Page, visit: () => Promise<void>): Promise<string[]> {

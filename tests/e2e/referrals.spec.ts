@@ -4,7 +4,7 @@ import { signedInPerson } from "./support/auth";
 import { query, uniqueEmail } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
 
-const APP = `http://localhost:${process.env.TEST_APP_PORT ?? 3100}`;
+const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 
 async function fillPledge(page: Page, email: string, name: string) {
   await page.getByLabel("Email address").fill(email);

@@ -5,7 +5,7 @@ import { signedInPerson } from "./support/auth";
 import { query } from "./support/db";
 import { emailsTo, waitForEmails } from "./support/mailbox";
 
-const APP = `http://localhost:${process.env.TEST_APP_PORT ?? 3100}`;
+const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 
 /**
  * Runs the real sender (npm run reminders) against the test database, with the
@@ -50,7 +50,7 @@ test.describe("reminder emails", () => {
     expect(summary).toMatch(/sent/i);
     const [email] = await waitForEmails(person.email, /./, 1);
     expect(email!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(email!.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:\d+\/api\/unsubscribe\?t=/);
+    expect(email!.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/unsubscribe\?t=/);
     expect(email!.text).toContain("Facebook");
 
     // Never the same reminder twice.

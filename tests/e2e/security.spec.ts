@@ -9,7 +9,7 @@ import { linkIn, waitForEmails } from "./support/mailbox";
 // rotation, single-use magic links, and the real server actions and route handlers
 // fuzzed over HTTP against the production build.
 
-const APP = `http://localhost:${process.env.TEST_APP_PORT ?? 3100}`;
+const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 const DIST = process.env.NEXT_DIST_DIR ?? ".next";
 
 /** route.ts files under app/ as request paths, dynamic segments filled with a harmless value. */

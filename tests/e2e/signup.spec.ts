@@ -3,7 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { countPledgesFor, query, uniqueEmail } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
 
-const APP = `http://localhost:${process.env.TEST_APP_PORT ?? 3100}`;
+const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 
 async function fillPledge(page: Page, email: string, options: { name?: string; consent?: boolean } = {}) {
   await page.getByLabel("Email address").fill(email);

@@ -73,7 +73,7 @@ test.describe("campaign stats", () => {
       page.getByRole("heading", { name: /deadline|objecting still protects/i }).first(),
     ).toBeVisible();
     const snippet = page.getByLabel("Code to copy");
-    await expect(snippet).toHaveValue(/<iframe src="http:\/\/localhost:\d+\/embed\/counter"/);
+    await expect(snippet).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/counter"/);
   });
 
   test("draws its charts without JavaScript", async ({ browser }) => {

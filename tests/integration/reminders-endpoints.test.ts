@@ -4,8 +4,8 @@ import { GET as cronGet } from "@/app/api/cron/reminders/route";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/unsubscribe/route";
 import { db } from "@/lib/db";
 import { hashEmail } from "@/lib/mail";
+import { handleResendWebhook } from "@/lib/mail/webhook";
 import { signToken } from "@/lib/reminders/tokens";
-import { handleResendWebhook } from "@/lib/reminders/webhook";
 import { seedPerson, testCampaign } from "./reminders-helpers";
 
 const SECRET = `whsec_${Buffer.from("reminders-webhook-test-secret-123").toString("base64")}`;

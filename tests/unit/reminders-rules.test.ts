@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCampaign } from "@/lib/campaign";
+import { bearerAccess as cronAccess } from "@/lib/http/bearer";
 import { buildDeadlineIcs, foldIcsLine } from "@/lib/reminders/calendar";
-import { cronAccess } from "@/lib/reminders/cron";
 import { dueReminder, reminderSlots } from "@/lib/reminders/schedule";
 import { batchKey } from "@/lib/reminders/sender";
 import { objectionsToDo } from "@/lib/reminders/todo";

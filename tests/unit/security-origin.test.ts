@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bearerAccess } from "@/lib/security/bearer";
+import { bearerAccess } from "@/lib/http/bearer";
 import { checkSameOrigin } from "@/lib/security/origin";
 
 const request = (method: string, headers: Record<string, string>) =>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { campaign } from "@/lib/campaign";
-import { env } from "@/lib/env";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { getLeaderboard } from "@/lib/referrals";
 
 // Per request: names change as soon as someone joins, renames or leaves.
@@ -16,12 +16,8 @@ export async function generateMetadata({
   const t = await getTranslations({ locale, namespace: "referrals.leaderboard" });
   const title = t("pageTitle");
   const description = t("pageDescription", { company: campaign().company });
-  const url = new URL(`/${locale}/leaderboard`, env().APP_URL).toString();
   return {
-    title,
-    description,
-    alternates: { canonical: url },
-    openGraph: { title, description, url, type: "website", locale },
+    ...pageMetadata({ locale, path: "/leaderboard", title, description }),
     twitter: { card: "summary_large_image", title, description },
   };
 }

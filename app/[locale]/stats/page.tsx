@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Countdown } from "@/components/countdown";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { getPublicStats } from "@/lib/stats";
 import { EmbedSnippet } from "./_components/embed-snippet";
 import { Funnel } from "./_components/funnel";
@@ -24,7 +25,12 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "stats" });
-  return { title: t("metaTitle"), description: t("metaDescription", { company: campaign().company }) };
+  return pageMetadata({
+    locale,
+    path: "/stats",
+    title: t("metaTitle"),
+    description: t("metaDescription", { company: campaign().company }),
+  });
 }
 
 export default async function StatsPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { campaign } from "@/lib/campaign";
 import { env } from "@/lib/env";
+import { apiError } from "@/lib/http/api-error";
 import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 import { buildDeadlineIcs, formatDeadline, remindersTranslator } from "@/lib/reminders";
-import { apiError } from "@/lib/reminders/http";
 
 export const dynamic = "force-dynamic";
 

@@ -10,6 +10,7 @@
 // verified pledges only; people who deleted their account are not counted.
 // Freshness: at most maxStalenessSeconds old, caches included (lib/stats/cache.ts).
 // Open to every origin (CORS *), no credentials; errors are { error: { code, message } }.
+import { loggerFor } from "@/lib/http/request-log";
 import { getPublishedStats, STATS_CACHE_CONTROL } from "@/lib/stats";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ const CORS_HEADERS = {
   "access-control-max-age": "86400",
 };
 
-export async function GET() {
+export async function GET(request: Request) {
   try {
     const { json } = await getPublishedStats();
     return new Response(json, {
@@ -33,7 +34,7 @@ export async function GET() {
       },
     });
   } catch (error) {
-    console.error("GET /api/stats failed", error);
+    loggerFor(request.headers, { route: "stats" }).error({ err: error }, "stats unavailable");
     return Response.json(
       { error: { code: "unavailable", message: "The figures are not available right now." } },
       { status: 503, headers: { ...CORS_HEADERS, "cache-control": "no-store", "retry-after": "30" } },

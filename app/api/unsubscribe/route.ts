@@ -5,9 +5,11 @@
 // links): it redirects to the visible confirmation page.
 import { z } from "zod";
 import { campaign } from "@/lib/campaign";
+import { env } from "@/lib/env";
+import { apiError, unexpectedError } from "@/lib/http/api-error";
+import { loggerFor } from "@/lib/http/request-log";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { unsubscribeByToken } from "@/lib/reminders";
-import { apiError, unexpected } from "@/lib/reminders/http";
 
 export const dynamic = "force-dynamic";
 
@@ -28,13 +30,14 @@ export async function POST(request: Request): Promise<Response> {
       { headers: { "cache-control": "no-store" } },
     );
   } catch (error) {
-    return unexpected("unsubscribe", error);
+    return unexpectedError(loggerFor(request.headers), "unsubscribe", error);
   }
 }
 
 export function GET(request: Request): Response {
   const url = new URL(request.url);
-  const target = new URL(`/${DEFAULT_LOCALE}/unsubscribe`, url);
+  // On APP_URL: behind a proxy, request.url names the address Next listens on.
+  const target = new URL(`/${DEFAULT_LOCALE}/unsubscribe`, env().APP_URL);
   const token = url.searchParams.get("t");
   if (token) target.searchParams.set("t", token);
   return Response.redirect(target, 303);

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { campaign, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { logger } from "@/lib/log";
 import { getPublicStats } from "@/lib/stats";
 
 // The counter for organisers' iframes: plain HTML and inline styles, works without
@@ -24,7 +25,7 @@ export default async function EmbedCounterPage() {
   try {
     verified = (await getPublicStats(c)).totals.verifiedPledges;
   } catch (error) {
-    console.error("embed counter: figures unavailable", error);
+    logger.error({ err: error, route: "embed/counter" }, "figures unavailable");
   }
   return (
     <main style={{ padding: "16px", textAlign: "center" }}>

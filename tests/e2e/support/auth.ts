@@ -53,7 +53,7 @@ export async function signedInPerson(
     {
       name: "authjs.session-token",
       value: token,
-      domain: "localhost",
+      domain: new URL(process.env.APP_URL ?? "http://127.0.0.1").hostname,
       path: "/",
       httpOnly: true,
       sameSite: "Lax",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -10,7 +11,13 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth.signIn" });
-  return { title: t("title") };
+  const tMeta = await getTranslations({ locale, namespace: "meta" });
+  return pageMetadata({
+    locale,
+    path: "/sign-in",
+    title: t("title"),
+    description: tMeta("descriptions.signIn"),
+  });
 }
 
 export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {

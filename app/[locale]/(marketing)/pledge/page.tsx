@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { campaign } from "@/lib/campaign";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { COUNTRY_CODES } from "@/lib/pledges/schema";
 import { PledgeForm } from "./_components/pledge-form";
 
@@ -11,7 +12,13 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "pledge" });
-  return { title: t("title") };
+  const tMeta = await getTranslations({ locale, namespace: "meta" });
+  return pageMetadata({
+    locale,
+    path: "/pledge",
+    title: t("title"),
+    description: tMeta("descriptions.pledge", { company: campaign().company }),
+  });
 }
 
 export default async function PledgePage({ params }: { params: Promise<{ locale: string }> }) {

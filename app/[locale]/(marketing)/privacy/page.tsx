@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { campaign, retentionCutoff } from "@/lib/campaign";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { DATA_MODEL, UNVERIFIED_PLEDGE_DAYS } from "@/lib/privacy/data-model";
 
@@ -11,7 +12,13 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "privacy" });
-  return { title: t("metaTitle") };
+  const tMeta = await getTranslations({ locale, namespace: "meta" });
+  return pageMetadata({
+    locale,
+    path: "/privacy",
+    title: t("metaTitle"),
+    description: tMeta("descriptions.privacy"),
+  });
 }
 
 const H2 = "text-2xl font-bold";

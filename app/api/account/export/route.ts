@@ -4,12 +4,12 @@
 // lib/security/origin.ts). Fields are documented in the file's "documentation" key and
 // on the privacy policy page. Never cached.
 import { currentUser } from "@/lib/auth/session";
+import { apiError, unexpectedError } from "@/lib/http/api-error";
+import { loggerFor } from "@/lib/http/request-log";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { exportFileName, exportPersonalData, serializeExport } from "@/lib/privacy";
 import { exportDocumentation } from "@/lib/privacy/documentation";
 import { checkSameOrigin, crossSiteResponse } from "@/lib/security";
-import { apiError, unexpectedError } from "@/lib/security/api-error";
-import { loggerFor } from "@/lib/security/request-log";
 
 export const dynamic = "force-dynamic";
 

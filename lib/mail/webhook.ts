@@ -3,8 +3,8 @@ import { Webhook } from "svix";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { SuppressionReason } from "@/lib/db/generated/enums";
-import { hashEmail } from "@/lib/mail/suppression";
-import { remindersLog } from "./log";
+import { mailLog } from "./log";
+import { hashEmail } from "./suppression";
 
 // Resend's webhooks (signed by Svix). Bounces and complaints suppress the address for
 // good (stored as a hash, see lib/mail/suppression.ts). Nothing else is stored: no
@@ -69,7 +69,7 @@ export async function handleResendWebhook(
   if (!envelope.success) return invalid;
   const reason = SUPPRESSING[envelope.data.type];
   if (!reason) {
-    remindersLog.info({ webhookId: id, type: envelope.data.type }, "resend webhook ignored");
+    mailLog.info({ webhookId: id, type: envelope.data.type }, "resend webhook ignored");
     return { status: 200, body: { ok: true, handled: false } };
   }
   const recipients = recipientsSchema.safeParse(envelope.data.data);
@@ -79,7 +79,7 @@ export async function handleResendWebhook(
     data: [...new Set(addresses.map(hashEmail))].map((emailHash) => ({ emailHash, reason })),
     skipDuplicates: true,
   });
-  remindersLog.info(
+  mailLog.info(
     { webhookId: id, type: envelope.data.type, emailId: recipients.data.email_id, count: addresses.length },
     "address suppressed",
   );

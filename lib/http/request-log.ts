@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { Logger } from "pino";
 import { logger } from "@/lib/log";
-import { REQUEST_ID_HEADER } from "./headers";
+import { REQUEST_ID_HEADER } from "@/lib/security/headers";
 
 /** A child logger tagged with the request id the proxy set (x-request-id), when there is one. */
 export function loggerFor(requestHeaders: Headers, bindings: Record<string, string> = {}): Logger {
