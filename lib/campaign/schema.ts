@@ -62,6 +62,11 @@ export const campaignSchema = z
       notTaken: z.array(localizedTextSchema).default([]),
       whyItMatters: z.array(localizedTextSchema).min(1),
     }),
+    // The questions people ask about this campaign, answered on the landing page.
+    faq: z
+      .array(z.object({ question: localizedTextSchema, answer: localizedTextSchema }))
+      .max(20)
+      .default([]),
     platforms: z.array(platformSchema).min(1).max(10),
     reminders: z.object({
       daysBefore: z.array(z.number().int().min(0).max(90)).max(10).default([14, 7, 3, 1, 0]),

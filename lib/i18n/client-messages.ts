@@ -11,6 +11,7 @@ export const CLIENT_NAMESPACES = [
   "deadline",
   "errors",
   "forms",
+  "nav",
   "pledge.form",
   "referrals.errors",
   "referrals.leaderboard",

@@ -6,4 +6,7 @@ export const routing = defineRouting({
   locales: LOCALES,
   defaultLocale: DEFAULT_LOCALE,
   localePrefix: "always",
+  // hreflang alternates go in each page's <head>, built on APP_URL (lib/i18n/metadata.ts);
+  // the middleware's Link header would name the address Next listens on.
+  alternateLinks: false,
 });

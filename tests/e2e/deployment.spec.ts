@@ -20,7 +20,7 @@ async function signInFromEmail(page: Page, origin: string, email: string, count:
   const link = linkIn(mails.at(-1)!, `${origin}/en/sign-in/confirm`);
   await page.goto(link);
   await page.getByRole("button", { name: "Sign me in" }).click();
-  await expect(page).toHaveURL(`${origin}/en/dashboard?welcome=1`);
+  await expect(page).toHaveURL(new RegExp(`^${origin.replaceAll(".", "\\.")}/en/dashboard(\\?welcome=1)?$`));
 }
 
 test("pledge, sign in from the email, sign out and in again, all on the public origin", async ({
@@ -68,7 +68,7 @@ test("the unsubscribe link and Auth.js errors redirect onto the public origin", 
     maxRedirects: 0,
   });
   expect(callback.status()).toBe(302);
-  expect(callback.headers().location?.startsWith(`${origin}/`)).toBe(true);
+  expect(callback.headers().location).toMatch(new RegExp(`^${origin.replaceAll(".", "\\.")}/`));
 });
 
 test("pages name their canonical URL and alternates on the public origin", async ({ page, baseURL }) => {

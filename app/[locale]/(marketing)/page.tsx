@@ -128,6 +128,24 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
             {t("ctaPledge")}
           </Link>
         </section>
+
+        {c.faq.length > 0 && (
+          <section aria-labelledby="faq-heading">
+            <h2 id="faq-heading" className="text-2xl font-bold">
+              {t("faqHeading")}
+            </h2>
+            <div className="mt-3 divide-y divide-slate-200 rounded-xl border border-slate-200">
+              {c.faq.map((item) => (
+                <details key={localized(item.question, "en")} className="group px-4 py-3">
+                  <summary className="cursor-pointer font-semibold text-brand-900 marker:text-brand-700">
+                    {localized(item.question, locale)}
+                  </summary>
+                  <p className="mt-2 max-w-2xl">{localized(item.answer, locale)}</p>
+                </details>
+              ))}
+            </div>
+          </section>
+        )}
       </div>
     </>
   );

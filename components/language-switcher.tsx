@@ -1,0 +1,43 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { Link, usePathname } from "@/lib/i18n/navigation";
+
+/**
+ * Links to the current page in every language: plain links, so it works without
+ * JavaScript; the proxy remembers the choice (NEXT_LOCALE cookie) on the next page.
+ */
+export function LanguageSwitcher() {
+  const t = useTranslations("nav");
+  const locale = useLocale();
+  const pathname = usePathname();
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700">
+        <span className="sr-only">{t("language")}: </span>
+        <span aria-hidden="true">🌐 </span>
+        {LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}
+      </summary>
+      <ul
+        aria-label={t("language")}
+        className="absolute right-0 z-20 mt-1 min-w-40 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+      >
+        {LOCALES.map((code) => (
+          <li key={code}>
+            <Link
+              href={pathname}
+              locale={code}
+              hrefLang={code}
+              lang={code}
+              aria-current={code === locale ? "true" : undefined}
+              className="block px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 aria-[current]:font-bold"
+            >
+              {LOCALE_NAMES[code]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
