@@ -1,8 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { splitDuration } from "@/lib/campaign/deadline";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Props = {
   deadlineMs: number;
@@ -15,6 +17,7 @@ type Props = {
 /** A live countdown to the deadline that turns into the "still worth it" message after. */
 export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: Props) {
   const t = useTranslations("deadline");
+  const format = useFormatter();
   const [now, setNow] = useState(renderedAtMs);
 
   useEffect(() => {
@@ -46,14 +49,25 @@ export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: 
       <h2 id="deadline-before" className="text-lg font-semibold text-slate-900">
         {t("dueBefore", { date: deadlineLabel })}
       </h2>
-      <p className="mt-2 text-sm font-medium text-slate-700">{t("countdownLabel")}</p>
+      <p className="mt-2 text-sm font-medium text-slate-700">
+        {t("countdownLabel")}{" "}
+        <span className="font-normal">
+          ({format.relativeTime(deadlineMs, { now, unit: left >= 2 * DAY_MS ? "day" : "hour" })})
+        </span>
+      </p>
       {/* The live region announces at most once a minute: seconds stay out of it. */}
       <p className="mt-1 text-2xl font-bold tabular-nums text-brand-900">
         <span aria-live="polite" aria-atomic="true">
-          {t("days", { count: parts.days })}, {t("hours", { count: parts.hours })},{" "}
-          {t("minutes", { count: parts.minutes })}
+          {format.list(
+            [
+              t("days", { count: parts.days }),
+              t("hours", { count: parts.hours }),
+              t("minutes", { count: parts.minutes }),
+            ],
+            { type: "unit" },
+          )}
         </span>
-        <span aria-hidden="true">, {t("seconds", { count: parts.seconds })}</span>
+        <span aria-hidden="true"> · {t("seconds", { count: parts.seconds })}</span>
       </p>
     </section>
   );

@@ -43,7 +43,7 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
   const deadline = deadlineOf(c);
   const deadlineLabel = format.dateTime(deadline, { dateStyle: "long", timeZone: c.deadline.timeZone });
   const updated = format.dateTime(new Date(stats.generatedAt), {
-    dateStyle: "medium",
+    dateStyle: "long",
     timeStyle: "short",
     timeZone: c.deadline.timeZone,
   });

@@ -5,6 +5,7 @@ import { signOut } from "@/lib/actions/sign-out";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
 import { getOwnPledge } from "@/lib/pledges/queries";
+import { rememberLocale } from "@/lib/pledges/remember-locale";
 import { getTracker } from "@/lib/submissions";
 import { Checklist } from "./_components/checklist";
 import { FinishedCard } from "./_components/finished-card";
@@ -34,6 +35,7 @@ export default async function DashboardPage({
     getOwnPledge(user.id),
     getTracker(user.id, { campaign: c, now }),
     searchParams,
+    rememberLocale(user.id, campaign().id, locale),
   ]);
   const names = new Map(c.platforms.map((p) => [p.id, p.name]));
   const platformNames = (pledge?.platforms ?? []).map((id) => names.get(id) ?? id);

@@ -2,11 +2,24 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DoneForm } from "@/components/reminders/done-form";
 import { campaign } from "@/lib/campaign";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { describeDone } from "@/lib/reminders";
 
 // "I've filed it" from a reminder. GET only shows what would be recorded (mail
 // scanners open links); the button POSTs and records.
-export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "reminders.done" });
+  return {
+    ...pageMetadata({ locale, path: "/done", title: t("title") }),
+    robots: { index: false },
+    referrer: "no-referrer",
+  };
+}
 export const dynamic = "force-dynamic";
 
 export default async function DonePage({

@@ -1,12 +1,25 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { UnsubscribeForm } from "@/components/reminders/unsubscribe-form";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { checkUnsubscribeToken } from "@/lib/reminders";
 
 // The visible unsubscribe page the reminders' footer links to. GET only shows the
 // confirm button (mail scanners open links); the button POSTs and unsubscribes.
 // One-click unsubscribe from mail clients goes to POST /api/unsubscribe instead.
-export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "reminders.unsubscribe" });
+  return {
+    ...pageMetadata({ locale, path: "/unsubscribe", title: t("title") }),
+    robots: { index: false },
+    referrer: "no-referrer",
+  };
+}
 export const dynamic = "force-dynamic";
 
 export default async function UnsubscribePage({

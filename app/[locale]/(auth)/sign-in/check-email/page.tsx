@@ -1,4 +1,19 @@
+import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageMetadata } from "@/lib/i18n/metadata";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "auth.checkEmail" });
+  return {
+    ...pageMetadata({ locale, path: "/sign-in/check-email", title: t("title") }),
+    robots: { index: false },
+  };
+}
 
 export default async function SignInCheckEmailPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

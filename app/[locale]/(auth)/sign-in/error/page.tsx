@@ -1,7 +1,19 @@
+import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
 // Auth.js sends failed sign-ins here (?error=Verification for a used, expired or forged link).
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "auth.error" });
+  return { ...pageMetadata({ locale, path: "/sign-in/error", title: t("title") }), robots: { index: false } };
+}
+
 export default async function SignInErrorPage({
   params,
   searchParams,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { DeleteAccountForm } from "../_components/delete-account-form";
 
 export async function generateMetadata({
@@ -10,7 +11,10 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "account.confirm" });
-  return { title: t("metaTitle"), robots: { index: false } };
+  return {
+    ...pageMetadata({ locale, path: "/account/delete", title: t("metaTitle") }),
+    robots: { index: false },
+  };
 }
 
 const ITEMS = ["account", "pledge", "tracker", "mail"] as const;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata({
@@ -9,7 +10,10 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "account.deleted" });
-  return { title: t("metaTitle"), robots: { index: false } };
+  return {
+    ...pageMetadata({ locale, path: "/account/deleted", title: t("metaTitle") }),
+    robots: { index: false },
+  };
 }
 
 /** Shown after "delete my account": there is no account any more, so no sign-in needed. */

@@ -1,5 +1,20 @@
+import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "pledge.checkEmail" });
+  return {
+    ...pageMetadata({ locale, path: "/pledge/check-email", title: t("title") }),
+    robots: { index: false },
+  };
+}
 
 export default async function PledgeCheckEmailPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
