@@ -1,6 +1,6 @@
 import "server-only";
 import { campaign as currentCampaign } from "@/lib/campaign";
-import type { Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 import type { StatDelta } from "./counters";
 import { applyStatDelta } from "./counters";
 import { statKey } from "./keys";
@@ -14,11 +14,22 @@ function subtract(delta: StatDelta, key: string, by = 1) {
   delta[key] = (delta[key] ?? 0) - by;
 }
 
+export type ErasureScope = {
+  /** Only this campaign's rows of the person (retention at that campaign's cutoff); all when absent. */
+  campaignId?: string;
+  /**
+   * The zone of the "day:" counters for campaigns the campaigns table does not know;
+   * by default the running campaign's. A recorded campaign's own zone always wins.
+   */
+  timeZone?: string;
+};
+
 /**
- * The (negative) counter changes that erasing `userId` causes, per campaign, from
- * their pledge and submissions. Call it inside the deletion's transaction, right
- * before deleting the user: it locks the rows it reads, so a concurrent tracker or
- * verification write waits for the erasure instead of moving a counter twice.
+ * The (negative) counter changes that erasing `userId` (or only their rows of
+ * `scope.campaignId`) causes, per campaign, from their pledges and submissions. Call it
+ * inside the deletion's transaction, right before deleting the rows: it locks the rows
+ * it reads, so a concurrent tracker or verification write waits for the erasure
+ * instead of moving a counter twice.
  *
  * Also takes back "referred" for the person's verified invitees: deleting the pledge
  * clears their referred_by_id (ON DELETE SET NULL), so they no longer count as referred.
@@ -26,9 +37,11 @@ function subtract(delta: StatDelta, key: string, by = 1) {
 export async function statDeltaForErasure(
   tx: Tx,
   userId: string,
-  options: { timeZone?: string } = {},
+  scope: ErasureScope = {},
 ): Promise<CampaignStatDelta[]> {
-  const timeZone = options.timeZone ?? currentCampaign().deadline.timeZone;
+  const timeZone = scope.timeZone ?? currentCampaign().deadline.timeZone;
+  const ofCampaign = (column: Prisma.Sql) =>
+    scope.campaignId === undefined ? Prisma.empty : Prisma.sql`AND ${column} = ${scope.campaignId}`;
   const byCampaign = new Map<string, StatDelta>();
   const deltaFor = (campaignId: string) => {
     let delta = byCampaign.get(campaignId);
@@ -49,12 +62,14 @@ export async function statDeltaForErasure(
       finished: boolean;
     }[]
   >`
-    SELECT id, campaign_id, country::text AS country,
-           to_char((verified_at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS verified_day,
-           referred_by_id IS NOT NULL AS referred,
-           finished_at IS NOT NULL AS finished
-    FROM pledges WHERE user_id = ${userId}
-    FOR UPDATE`;
+    SELECT p.id, p.campaign_id, p.country::text AS country,
+           to_char((p.verified_at AT TIME ZONE 'UTC') AT TIME ZONE coalesce(c.time_zone, ${timeZone}),
+                   'YYYY-MM-DD') AS verified_day,
+           p.referred_by_id IS NOT NULL AS referred,
+           p.finished_at IS NOT NULL AS finished
+    FROM pledges p LEFT JOIN campaigns c ON c.id = p.campaign_id
+    WHERE p.user_id = ${userId} ${ofCampaign(Prisma.sql`p.campaign_id`)}
+    FOR UPDATE OF p`;
   for (const pledge of pledges) {
     const delta = deltaFor(pledge.campaign_id);
     subtract(delta, statKey.pledges);
@@ -75,7 +90,7 @@ export async function statDeltaForErasure(
   const submissions = await tx.$queryRaw<{ campaign_id: string; platform: string; status: string }[]>`
     SELECT campaign_id, platform, status::text AS status
     FROM submissions
-    WHERE user_id = ${userId} AND status IN ('SUBMITTED', 'CONFIRMED')
+    WHERE user_id = ${userId} AND status IN ('SUBMITTED', 'CONFIRMED') ${ofCampaign(Prisma.sql`campaign_id`)}
     FOR UPDATE`;
   for (const submission of submissions) {
     const delta = deltaFor(submission.campaign_id);
@@ -90,9 +105,9 @@ export async function statDeltaForErasure(
 export async function applyStatDeltaForErasure(
   tx: Tx,
   userId: string,
-  options: { timeZone?: string } = {},
+  scope: ErasureScope = {},
 ): Promise<CampaignStatDelta[]> {
-  const deltas = await statDeltaForErasure(tx, userId, options);
+  const deltas = await statDeltaForErasure(tx, userId, scope);
   for (const { campaignId, delta } of deltas) await applyStatDelta(tx, campaignId, delta);
   return deltas;
 }

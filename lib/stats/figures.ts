@@ -17,9 +17,11 @@ function countryFigures(counters: ReadonlyMap<string, number>): PublicStats["cou
   const byCountry = countersWithPrefix(counters, "country");
   const codes = new Set<string>([...EEA_COUNTRIES, OUTSIDE_COUNTRY]);
   for (const code of byCountry.keys()) if (/^[A-Z]{2}$/.test(code)) codes.add(code);
-  const rows = [...codes].map((code) => ({
+  const exact = [...codes].map((code) => ({ code, value: Math.max(0, byCountry.get(code) ?? 0) }));
+  const hidden = suppressedCodes(exact);
+  const rows = exact.map(({ code, value }) => ({
     code,
-    count: publishedCount(Math.max(0, byCountry.get(code) ?? 0)),
+    count: hidden.has(code) ? null : publishedCount(value),
   }));
   // Countries below the threshold are ordered by code: ordering them by size would
   // give away what their "fewer than" hides.
@@ -29,6 +31,28 @@ function countryFigures(counters: ReadonlyMap<string, number>): PublicStats["cou
     if (b.count !== null) return 1;
     return a.code.localeCompare(b.code);
   });
+}
+
+/**
+ * The countries to hide. Below the threshold a country is hidden; but the total is
+ * public, so total minus the published countries tells exactly how many people the
+ * hidden ones hold together (and, polled, who just signed up there). Whenever that
+ * remainder is between 1 and the threshold, the smallest published country is hidden
+ * too (complementary suppression), until what the hidden countries hold together is
+ * 0 or at least the threshold.
+ */
+export function suppressedCodes(countries: readonly { code: string; value: number }[]): Set<string> {
+  const hidden = new Set(countries.filter((c) => c.value < PRIVACY_THRESHOLD).map((c) => c.code));
+  let remainder = countries.filter((c) => hidden.has(c.code)).reduce((sum, c) => sum + c.value, 0);
+  const published = countries
+    .filter((c) => !hidden.has(c.code))
+    .sort((a, b) => a.value - b.value || a.code.localeCompare(b.code));
+  for (const next of published) {
+    if (remainder === 0 || remainder >= PRIVACY_THRESHOLD) break;
+    hidden.add(next.code);
+    remainder += next.value;
+  }
+  return hidden;
 }
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,12 @@ export {
   STATS_CACHE_CONTROL,
 } from "./cache";
 export { applyStatDelta, readCounters, STAT_SHARDS, type StatDelta } from "./counters";
-export { applyStatDeltaForErasure, type CampaignStatDelta, statDeltaForErasure } from "./erasure";
+export {
+  applyStatDeltaForErasure,
+  type CampaignStatDelta,
+  type ErasureScope,
+  statDeltaForErasure,
+} from "./erasure";
 export { computeStats, type FunnelStep, funnelSteps, publishedCount } from "./figures";
 export { countersWithPrefix, statKey } from "./keys";
 export { getPublicStats, getPublishedStats, type PublishedStats } from "./public-stats";

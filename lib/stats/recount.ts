@@ -15,17 +15,24 @@ function add(counters: Map<string, number>, key: string, value: bigint | number)
   if (n !== 0) counters.set(key, (counters.get(key) ?? 0) + n);
 }
 
+/** The zone of a campaign's "day:" counters: as recorded in the campaigns table, else the running campaign's. */
+async function timeZoneOf(client: QueryClient, campaignId: string): Promise<string> {
+  const [row] = await client.$queryRaw<{ time_zone: string }[]>`
+    SELECT time_zone FROM campaigns WHERE id = ${campaignId}`;
+  return row?.time_zone ?? currentCampaign().deadline.timeZone;
+}
+
 /**
  * What every counter of `campaignId` should hold according to the rows, in the same
  * shape as `readCounters` (zeros left out). Days are in `timeZone`, by default the
- * running campaign's.
+ * campaign's own (recorded in the campaigns table) or else the running campaign's.
  */
 export async function recountStats(
   campaignId: string,
   options: { client?: QueryClient; timeZone?: string } = {},
 ): Promise<Map<string, number>> {
   const client = options.client ?? db;
-  const timeZone = options.timeZone ?? currentCampaign().deadline.timeZone;
+  const timeZone = options.timeZone ?? (await timeZoneOf(client, campaignId));
   const counters = new Map<string, number>();
 
   const [totals] = await client.$queryRaw<

@@ -61,7 +61,9 @@ export const publicStatsSchema = z
             .int()
             .min(PRIVACY_THRESHOLD)
             .nullable()
-            .describe(`Verified pledges; null means fewer than ${PRIVACY_THRESHOLD}.`),
+            .describe(
+              `Verified pledges; null means hidden: fewer than ${PRIVACY_THRESHOLD}, or hidden with the smaller ones so that hidden countries hold at least ${PRIVACY_THRESHOLD} together.`,
+            ),
         }),
       )
       .describe("Every EU/EEA country and ZZ, largest first, then the ones below the threshold by code."),

@@ -92,6 +92,34 @@ describe("public figures from counters", () => {
     expect(JSON.stringify(stats)).not.toMatch(/"count":[1-9]\D/);
   });
 
+  it("attack: total minus the published countries does not reveal a small hidden count, even when polled", () => {
+    const remainderOf = (stats: ReturnType<typeof compute>) =>
+      stats.totals.verifiedPledges - stats.countries.reduce((sum, c) => sum + (c.count ?? 0), 0);
+    const base: [string, number][] = [
+      [statKey.country("DE"), 250],
+      [statKey.country("FR"), 40],
+      [statKey.country("MT"), 3],
+    ];
+    const withTotal = (rows: [string, number][]) => {
+      const total = rows.reduce((sum, [, value]) => sum + value, 0);
+      return compute([...rows, [statKey.verified, total]]);
+    };
+    const before = withTotal(base);
+    expect(remainderOf(before)).toBeGreaterThanOrEqual(PRIVACY_THRESHOLD);
+    expect(before.countries.find((c) => c.code === "FR")?.count).toBeNull();
+    expect(before.countries[0]).toEqual({ code: "DE", count: 250 });
+    // One more person in Malta: the published figures move no more than the total does.
+    const after = withTotal([...base.slice(0, 2), [statKey.country("MT"), 4]]);
+    expect(remainderOf(after)).toBeGreaterThanOrEqual(PRIVACY_THRESHOLD);
+    for (const rows of [base, [[statKey.country("DE"), 9]] as [string, number][], []]) {
+      const stats = withTotal(rows);
+      const remainder = remainderOf(stats);
+      // With no country published the remainder is the total, which is public anyway.
+      const isTotal = remainder === stats.totals.verifiedPledges;
+      expect(remainder === 0 || remainder >= PRIVACY_THRESHOLD || isTotal).toBe(true);
+    }
+  });
+
   it("has an output schema that refuses a small exact country count", () => {
     const stats = compute([[statKey.country("DE"), 50]]);
     const leaked = { ...stats, countries: [{ code: "MT", count: 3 }] };

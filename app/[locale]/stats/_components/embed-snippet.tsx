@@ -1,13 +1,16 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 
 type Props = { appUrl: string; campaignName: string };
 
 /** The iframe code for organisers, in a read-only field they can select and copy. */
 export async function EmbedSnippet({ appUrl, campaignName }: Props) {
-  const t = await getTranslations("stats");
+  const [t, locale] = await Promise.all([getTranslations("stats"), getLocale()]);
   const origin = appUrl.replace(/\/+$/, "");
   const title = t("embedFrameTitle", { campaign: campaignName }).replaceAll('"', "&quot;");
-  const snippet = `<iframe src="${origin}/embed/counter" title="${title}" width="320" height="200" style="border:0" loading="lazy"></iframe>`;
+  // The counter in the page's language (app/embed/counter/page.tsx reads ?lang=).
+  const src = `${origin}/embed/counter${locale === DEFAULT_LOCALE ? "" : `?lang=${locale}`}`;
+  const snippet = `<iframe src="${src}" title="${title}" width="320" height="200" style="border:0" loading="lazy"></iframe>`;
   const apiUrl = `${origin}/api/stats`;
   return (
     <section aria-labelledby="embed-heading">

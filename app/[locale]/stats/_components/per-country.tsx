@@ -12,7 +12,7 @@ export async function PerCountry({ stats }: { stats: PublicStats }) {
   const threshold = stats.privacyThreshold;
   const shown = stats.countries.flatMap((c) => (c.count === null ? [] : [{ code: c.code, count: c.count }]));
   const below = stats.countries.filter((c) => c.count === null).map((c) => nameOf(c.code));
-  const fewer = t("fewerThan", { threshold });
+  const hiddenCount = t("hiddenCount");
   return (
     <section aria-labelledby="per-country-heading">
       <h2 id="per-country-heading" className="text-2xl font-bold">
@@ -43,7 +43,7 @@ export async function PerCountry({ stats }: { stats: PublicStats }) {
         columns={[t("columnCountry"), t("columnPledges")]}
         rows={stats.countries.map((c) => ({
           key: c.code,
-          cells: [nameOf(c.code), c.count === null ? fewer : format.number(c.count)],
+          cells: [nameOf(c.code), c.count === null ? hiddenCount : format.number(c.count)],
         }))}
       />
     </section>
