@@ -1,0 +1,5 @@
+import { Content } from "./content";
+
+export default function StaticPage() {
+  return <Content title="A prerendered page" />;
+}
