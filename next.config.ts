@@ -28,6 +28,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["pino", "@electric-sql/pglite"],
+  // Our forms post a few hundred bytes; Next's default (1 MB) would let anyone make
+  // each action parse a megabyte. Bigger bodies are refused before any action runs.
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
   // Read from disk at run time (lib/i18n/messages.ts, CAMPAIGN_CONFIG): ship them.
   outputFileTracingIncludes: { "/**": ["./messages/**/*.json", "./campaigns/**/*.json"] },
   // Pages get their headers (with a per-request CSP nonce) from proxy.ts; these cover
@@ -45,6 +48,12 @@ const nextConfig: NextConfig = {
       { source: "/dev/:path*", headers: common },
       { source: "/_next/:path*", headers: common },
       { source: "/:file([^/]+\\.[a-z0-9]+)", headers: locked },
+      // The fallback invitation image (/r/<unknown code>/image redirects here): one
+      // file for every bad code, cached by browsers and CDNs for a day.
+      {
+        source: "/og/:file*",
+        headers: [...locked, { key: "Cache-Control", value: "public, max-age=86400, s-maxage=86400" }],
+      },
     ];
   },
 };

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // Run through `npm test` (scripts/launch.ts): it provides DATABASE_URL, a fake Resend
-// server and a fresh production build, then this config starts `next start`.
+// server and a fresh production build, then this config starts the production server
+// (scripts/server.ts, as `npm start` does).
 
 // The app under test answers on a plain 127.0.0.1 address (APP_URL), and a second
 // instance of the same build sits behind a reverse proxy on another loopback address,
@@ -34,10 +35,13 @@ export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a flaky test is a defect, and a retry would hide it. Instead every
+  // test gets about three times what the longest journeys take on a loaded 2-core
+  // machine (up to ~30 s), so none sits close to its timeout.
+  retries: 0,
   workers: 2,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { baseURL, trace: "on-first-retry", locale: "en-GB" },
   projects: [
@@ -51,7 +55,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+      command: `node_modules/.bin/tsx scripts/server.ts --hostname 127.0.0.1 --port ${port}`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -60,11 +64,11 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${proxiedPort}`,
+      command: `node_modules/.bin/tsx scripts/server.ts --hostname 127.0.0.1 --port ${proxiedPort}`,
       url: `http://127.0.0.1:${proxiedPort}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { NODE_ENV: "production", APP_URL: proxyURL },
+      env: { NODE_ENV: "production", APP_URL: proxyURL, TRUSTED_PROXY_HOPS: "1" },
       stderr: "pipe",
     },
     {

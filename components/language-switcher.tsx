@@ -15,9 +15,10 @@ export function LanguageSwitcher() {
   return (
     <details className="relative">
       <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700">
-        <span className="sr-only">{t("language")}: </span>
-        <span aria-hidden="true">🌐 </span>
-        {LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}
+        <span className="sr-only">
+          {t("languageCurrent", { language: LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale })}
+        </span>
+        <span aria-hidden="true">🌐 {LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}</span>
       </summary>
       <ul
         aria-label={t("language")}

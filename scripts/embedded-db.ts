@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler, PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
 
 export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> };
 
@@ -123,22 +124,79 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const lockFileOf = (dir: string) => path.join(dir, "..", `${path.basename(dir)}.lock`);
+
+/** The lock's owner and, once it listens, its port ("<pid>\n<port>"). */
+function readLock(dir: string): { pid: number; port?: number } | undefined {
+  const lockFile = lockFileOf(dir);
+  if (!existsSync(lockFile)) return undefined;
+  const [pid, port] = readFileSync(lockFile, "utf8")
+    .split("\n")
+    .map((line) => Number.parseInt(line, 10));
+  if (!Number.isInteger(pid)) return undefined;
+  return { pid: pid!, port: Number.isInteger(port) ? port : undefined };
+}
+
 /** Takes the data directory's lock; a lock left by a dead process is reclaimed. */
 function acquireLock(dir: string, log: (line: string) => void): () => void {
-  const lockFile = path.join(dir, "..", `${path.basename(dir)}.lock`);
+  const lockFile = lockFileOf(dir);
+  const lock = readLock(dir);
+  if (lock && lock.pid !== process.pid && isAlive(lock.pid)) {
+    throw new EmbeddedDbError(
+      `The embedded database in ${dir} is in use by process ${lock.pid}. Stop that app first, or set DATABASE_URL to use another PostgreSQL.`,
+    );
+  }
   if (existsSync(lockFile)) {
-    const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
-      throw new EmbeddedDbError(
-        `The embedded database in ${dir} is in use by process ${pid}. Stop that app first, or set DATABASE_URL to use another PostgreSQL.`,
-      );
-    }
-    log(`Removing a stale lock on ${dir} left by process ${pid}, which is no longer running.`);
+    log(`Removing a stale lock on ${dir} left by process ${lock?.pid ?? "?"}, which is no longer running.`);
     // PGlite's own postmaster.pid from the dead process would block the start.
     rmSync(path.join(dir, "postmaster.pid"), { force: true });
   }
   writeFileSync(lockFile, String(process.pid));
   return () => rmSync(lockFile, { force: true });
+}
+
+const urlFor = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+
+/** "yes" when 127.0.0.1:`port` speaks PostgreSQL, "closed" when nothing listens, else "other". */
+async function probePostgres(port: number): Promise<"yes" | "closed" | "other"> {
+  const client = new pg.Client({ connectionString: urlFor(port), connectionTimeoutMillis: 3000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return "yes";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ECONNREFUSED" ? "closed" : "other";
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * The embedded database another live process (`npm start`, `npm run dev`, another
+ * command) serves on `dir`, so that a command can use it instead of refusing to start
+ * its own. Waits while its owner is still booting (lock taken, port not open yet).
+ * Undefined when no live process holds the lock.
+ */
+export async function findRunningEmbeddedDb(options: {
+  dir: string;
+  port: number;
+  timeoutMs?: number;
+}): Promise<{ pid: number; port: number; url: string } | undefined> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    const lock = readLock(options.dir);
+    if (!lock || lock.pid === process.pid || !isAlive(lock.pid)) return undefined;
+    const port = lock.port ?? options.port;
+    const answer = await probePostgres(port);
+    if (answer === "yes") return { pid: lock.pid, port, url: urlFor(port) };
+    if (answer === "other" || Date.now() > deadline) {
+      throw new EmbeddedDbError(
+        `The embedded database in ${options.dir} is in use by process ${lock.pid}, but nothing answers as PostgreSQL on 127.0.0.1:${port}. Stop that process, or set EMBEDDED_DB_PORT to the port it serves.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 function assertPortFree(port: number): Promise<void> {
@@ -185,10 +243,12 @@ export async function startEmbeddedDb(options: {
     serializeExchanges(server);
     await server.start();
     const port = Number(server.getServerConn().split(":").at(-1));
+    // Commands started beside the app find the port here (findRunningEmbeddedDb).
+    if (options.dir) writeFileSync(lockFileOf(options.dir), `${process.pid}\n${port}\n`);
     let stopped = false;
     return {
       port,
-      url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+      url: urlFor(port),
       async stop() {
         if (stopped) return;
         stopped = true;

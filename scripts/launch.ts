@@ -2,8 +2,10 @@
 //
 // Without DATABASE_URL these start the embedded PostgreSQL (PGlite, data in
 // .data/pglite; a throw-away one for tests), apply the migrations, run the command
-// against it and stop it when the command ends. With DATABASE_URL they start nothing
-// (tests create, use and drop a fresh database on that server).
+// against it and stop it when the command ends. A command (`npm run db`, reminders,
+// retention ...) started while the app runs uses the app's embedded database instead.
+// With DATABASE_URL they start nothing (tests create, use and drop a fresh database on
+// that server).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,8 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { CampaignConfigError, loadCampaign } from "../lib/campaign/load";
 import { EnvError, parseEnv } from "../lib/env";
-import { startFakeResend } from "../tests/fakes/resend-server";
-import { EmbeddedDbError, startEmbeddedDb } from "./embedded-db";
+import { EmbeddedDbError, findRunningEmbeddedDb, startEmbeddedDb } from "./embedded-db";
 import { runPrisma } from "./prisma";
 import { createFreshDatabase, isBuildFresh } from "./shared";
 
@@ -149,7 +150,8 @@ async function start(): Promise<number> {
   const appEnv = { ...env, DATABASE_URL: url, NODE_ENV: "production" as const };
   await migrate(appEnv);
   log(`starting on http://localhost:${APP_PORT}`);
-  return run(bin("next"), ["start", "-p", String(APP_PORT)], appEnv);
+  // Not `next start`: scripts/server.ts tells the app each request's socket address.
+  return run(bin("tsx"), ["scripts/server.ts", "--port", String(APP_PORT)], appEnv);
 }
 
 async function dev(): Promise<number> {
@@ -166,8 +168,16 @@ async function dev(): Promise<number> {
 async function exec(args: string[]): Promise<number> {
   if (!args.length) throw new LaunchError("usage: npm run db -- <command> [args...]");
   const env = baseEnv();
-  const url = await database(false);
-  const cmdEnv = { ...env, DATABASE_URL: url };
+  // Beside a running app: its embedded database, migrated when that app started (new
+  // migrations wait for the app's next start rather than change the schema under it).
+  const running = process.env.DATABASE_URL
+    ? undefined
+    : await findRunningEmbeddedDb({ dir: DATA_DIR, port: DB_PORT });
+  if (running) {
+    log(`using the embedded database of process ${running.pid} on 127.0.0.1:${running.port}`);
+    return run(args[0]!, args.slice(1), { ...env, DATABASE_URL: running.url });
+  }
+  const cmdEnv = { ...env, DATABASE_URL: await database(false) };
   await migrate(cmdEnv);
   return run(args[0]!, args.slice(1), cmdEnv);
 }
@@ -199,6 +209,7 @@ async function test(args: string[]): Promise<number> {
   if (!only.includes("integration") && !only.includes("e2e")) return 0;
 
   const url = await database(true);
+  const { startFakeResend } = await import("../tests/fakes/resend-server");
   const resend = await startFakeResend({ requestsPerSecond: 2 });
   cleanups.push(() => resend.close());
   const dbEnv = {

@@ -1,27 +1,11 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
-/** Label, hint and error wired to one control through ids (aria-describedby). */
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  optionalLabel,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  optionalLabel?: string;
-  children: ReactNode;
-}) {
+type Notes = { id: string; hint?: string; error?: string };
+
+/** A control's hint and error, with the ids describedBy points to. */
+function FieldNotes({ id, hint, error }: Notes) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-semibold">
-        {label}
-        {optionalLabel && <span className="font-normal text-slate-600"> ({optionalLabel})</span>}
-      </label>
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -32,8 +16,123 @@ export function Field({
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+/** Label, hint and error wired to one control through ids (aria-describedby). */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  optionalLabel,
+  children,
+}: Notes & { label: string; optionalLabel?: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-semibold">
+        {label}
+        {optionalLabel && <span className="font-normal text-slate-600"> ({optionalLabel})</span>}
+      </label>
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </div>
+  );
+}
+
+/**
+ * A group of checkboxes or radio buttons under one legend, with its hint and error. It
+ * takes focus (tabIndex -1) so an ErrorSummary's link to `#id` can move there.
+ */
+export function Fieldset({
+  id,
+  legend,
+  hint,
+  error,
+  hidden,
+  children,
+}: Notes & { legend: string; hidden?: boolean; children: ReactNode }) {
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      hidden={hidden}
+      className="flex flex-col gap-2"
+      {...describedBy(id, { hint: Boolean(hint), error })}
+    >
+      <legend className="font-semibold">{legend}</legend>
+      <FieldNotes id={id} hint={hint} error={error} />
+      {children}
+    </fieldset>
+  );
+}
+
+/** One checkbox or radio button with its label, as a Fieldset lists them. */
+export function Choice({ label, ...input }: { label: string } & ComponentProps<"input">) {
+  return (
+    <label className="flex items-center gap-3">
+      <input {...input} className="size-5" />
+      {label}
+    </label>
+  );
+}
+
+/** Several options to tick, sent as `name` once per ticked option (the Fieldset's id too). */
+export function CheckboxGroup({
+  name,
+  options,
+  checked,
+  onToggle,
+  ...fieldset
+}: Omit<Notes, "id"> & {
+  name: string;
+  legend: string;
+  options: readonly { id: string; name: string }[];
+  checked: readonly string[];
+  onToggle: (id: string, isChecked: boolean) => void;
+}) {
+  return (
+    <Fieldset id={name} {...fieldset}>
+      {options.map((option) => (
+        <Choice
+          key={option.id}
+          type="checkbox"
+          name={name}
+          value={option.id}
+          checked={checked.includes(option.id)}
+          onChange={(e) => onToggle(option.id, e.target.checked)}
+          label={option.name}
+        />
+      ))}
+    </Fieldset>
+  );
+}
+
+/** The person's own email address, as browsers and password managers expect it (id and name "email"). */
+export function EmailField({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+}: Omit<Notes, "id"> & { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <Field id="email" label={label} hint={hint} error={error}>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        maxLength={254}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={inputClass}
+        {...describedBy("email", { hint: Boolean(hint), error })}
+      />
+    </Field>
   );
 }
 

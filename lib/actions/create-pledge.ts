@@ -6,15 +6,17 @@ import { getTranslations } from "next-intl/server";
 import { signIn } from "@/lib/auth";
 import { campaign } from "@/lib/campaign";
 import { clientIp } from "@/lib/http/client-ip";
-import { hashEmail } from "@/lib/mail";
 import { savePledge } from "@/lib/pledges/create-pledge";
+import { isMailSuppressed } from "@/lib/pledges/is-mail-suppressed";
 import { REFERRAL_COOKIE } from "@/lib/pledges/referral-cookie";
 import { pledgeFormValues, pledgeSchema } from "@/lib/pledges/schema";
-import { consumeAll } from "@/lib/rate-limit";
+import { consumeSignIn } from "@/lib/rate-limit";
 import { defineAction } from "./safe-action";
 
 // POST from the pledge form. Known and unknown addresses get the same answer (the
-// "check your email" page), so the form reveals nothing about who has pledged.
+// "check your email" page), so the form reveals nothing about who has pledged. An
+// address whose mail bounced or was marked as spam gets that answer too, and
+// nothing else: no pledge that could never be confirmed, no email.
 export const createPledge = defineAction(
   {
     name: "create-pledge",
@@ -23,23 +25,22 @@ export const createPledge = defineAction(
     requireUser: false,
   },
   async (input) => {
-    const limit = await consumeAll([
-      ["signInPerEmail", hashEmail(input.email)],
-      ["signInPerIp", await clientIp()],
-    ]);
+    const limit = await consumeSignIn({ email: input.email, ip: await clientIp() });
     if (!limit.ok) return { ok: false, error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-    const t = await getTranslations({ locale: input.locale, namespace: "pledge.form" });
-    await savePledge(input, {
-      referralCode: (await cookies()).get(REFERRAL_COOKIE)?.value,
-      consentText: t("consentLabel"),
-      now: new Date(),
-    });
-    await signIn("email", {
-      email: input.email,
-      redirect: false,
-      redirectTo: `/${input.locale}/dashboard?welcome=1`,
-    });
+    if (!(await isMailSuppressed(input.email))) {
+      const t = await getTranslations({ locale: input.locale, namespace: "pledge.form" });
+      await savePledge(input, {
+        referralCode: (await cookies()).get(REFERRAL_COOKIE)?.value,
+        consentText: t("consentLabel"),
+        now: new Date(),
+      });
+      await signIn("email", {
+        email: input.email,
+        redirect: false,
+        redirectTo: `/${input.locale}/dashboard?welcome=1`,
+      });
+    }
     redirect(`/${input.locale}/pledge/check-email`);
   },
 );

@@ -2,15 +2,16 @@
 
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
-import { db } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
-import { hashEmail } from "@/lib/mail";
+import { findPledgedUser } from "@/lib/pledges/find-pledged-user";
+import { rehearseSignIn } from "@/lib/pledges/rehearse-sign-in";
 import { signInSchema } from "@/lib/pledges/schema";
-import { consumeAll } from "@/lib/rate-limit";
+import { consumeSignIn } from "@/lib/rate-limit";
 import { defineAction } from "./safe-action";
 
-// POST from the sign-in form. A link goes only to addresses that have pledged; the
-// answer is the same either way.
+// POST from the sign-in form. A link goes only to addresses that have pledged and can
+// take mail; the answer is the same either way, and so is the work done to reach it
+// (rehearseSignIn), so neither the page nor its timing tells who has pledged.
 export const requestSignIn = defineAction(
   {
     name: "request-sign-in",
@@ -19,22 +20,17 @@ export const requestSignIn = defineAction(
     requireUser: false,
   },
   async (input) => {
-    const limit = await consumeAll([
-      ["signInPerEmail", hashEmail(input.email)],
-      ["signInPerIp", await clientIp()],
-    ]);
+    const limit = await consumeSignIn({ email: input.email, ip: await clientIp() });
     if (!limit.ok) return { ok: false, error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-    const pledged = await db.user.findUnique({
-      where: { email: input.email },
-      select: { pledge: { select: { id: true } } },
-    });
-    if (pledged?.pledge) {
+    if (await findPledgedUser(input.email)) {
       await signIn("email", {
         email: input.email,
         redirect: false,
         redirectTo: `/${input.locale}/dashboard`,
       });
+    } else {
+      await rehearseSignIn(input.email, input.locale);
     }
     redirect(`/${input.locale}/sign-in/check-email`);
   },

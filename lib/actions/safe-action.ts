@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { requestLogger } from "@/lib/http/request-log";
 import { logger } from "@/lib/log";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 // Every server action is built here: resolve the person (when required), parse the
 // form with its zod schema, then run the handler with both. It returns an
@@ -13,16 +14,6 @@ import { logger } from "@/lib/log";
 export type ActionResult<T = null> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
-
-/** The first error of each field of a failed zod parse, keyed by the field's name. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 type Options<S extends z.ZodType> = {
   name: string;

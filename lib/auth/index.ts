@@ -87,8 +87,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // (app/api/auth/[...nextauth]/route.ts).
     async signIn({ user, email }) {
       if (email?.verificationRequest) {
+        // A pledge in any campaign: someone who only joined an earlier one can still
+        // sign in to export or delete their data (the dashboard then offers the
+        // running campaign's pledge form).
         const pledge = user.id
-          ? await db.pledge.findUnique({ where: { userId: user.id }, select: { id: true } })
+          ? await db.pledge.findFirst({ where: { userId: user.id }, select: { id: true } })
           : null;
         return pledge !== null;
       }

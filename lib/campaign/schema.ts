@@ -56,6 +56,9 @@ export const campaignSchema = z
       at: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with offset" }),
       timeZone: timeZoneSchema,
     }),
+    // The first calendar day (YYYY-MM-DD) anyone could object: the tracker refuses
+    // objection dates before it. Without it, any past day is accepted.
+    objectionsOpenFrom: z.iso.date({ error: "must be a calendar day such as 2025-04-01" }).optional(),
     // What the landing page says is taken, what is not, and why it matters.
     facts: z.object({
       taken: z.array(localizedTextSchema).min(1),
@@ -94,6 +97,14 @@ export const campaignSchema = z
       }
       seen.add(platform.id);
     });
+    const openFrom = campaign.objectionsOpenFrom;
+    if (openFrom && Date.parse(`${openFrom}T00:00:00Z`) > Date.parse(campaign.deadline.at)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["objectionsOpenFrom"],
+        message: "must not be after the deadline",
+      });
+    }
     const days = campaign.reminders.daysBefore;
     if (new Set(days).size !== days.length) {
       ctx.addIssue({ code: "custom", path: ["reminders", "daysBefore"], message: "must not repeat a day" });

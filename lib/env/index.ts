@@ -45,7 +45,14 @@ export const serverEnvSchema = z
       emptyAsUndefined,
       z.coerce.number().int().min(1).max(1_000_000).default(20),
     ),
-    // How many reverse proxies (load balancer, CDN) append to X-Forwarded-For before the app.
+    // Sign-in emails per hour for everyone together: a flood from many addresses and
+    // IPs must not burn the sending domain's reputation.
+    RATE_LIMIT_SIGNIN_GLOBAL_PER_HOUR: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(1).max(10_000_000).default(2000),
+    ),
+    // How many reverse proxies (load balancer, CDN) append to X-Forwarded-For before the
+    // app (lib/http/client-address.ts). 0: the socket's peer is the client.
     TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
     // Build output folder (default .next): lets two builds of one checkout coexist.
     NEXT_DIST_DIR: optional(z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next")),
@@ -60,6 +67,14 @@ export const serverEnvSchema = z
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
+    // Vercel's edge replaces X-Forwarded-For with the connecting client: no hop to count.
+    if (env.VERCEL && env.TRUSTED_PROXY_HOPS > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUSTED_PROXY_HOPS"],
+        message: "must be 0 on Vercel, whose edge sets the client's address itself (x-real-ip)",
+      });
+    }
   });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -68,10 +83,33 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-/** Parses an environment; throws an EnvError whose message is one line per bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+/**
+ * Whether `argv` is `next start`. Next's own server passes a client-sent
+ * X-Forwarded-For through and hides the socket's address, so per-client rate limits
+ * would count whatever clients claim (lib/http/client-address.ts); `npm start` serves
+ * the same build through scripts/server.ts, which reports the socket's address.
+ */
+export function isNextStart(argv: readonly string[]): boolean {
+  return (argv[1] ?? "").split(/[\\/]/).at(-1) === "next" && argv[2] === "start";
+}
+
+/**
+ * Parses an environment; throws an EnvError whose message is one line per bad variable
+ * (or one line about a production server that cannot tell clients apart).
+ */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  argv: readonly string[] = process.argv,
+): ServerEnv {
   const result = serverEnvSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (result.data.NODE_ENV === "production" && !result.data.VERCEL && isNextStart(argv)) {
+      throw new EnvError(
+        "Invalid setup: `next start` cannot tell clients apart (it passes a client-sent X-Forwarded-For through); start the app with `npm start` (scripts/server.ts)",
+      );
+    }
+    return result.data;
+  }
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "environment";
     const value = source[name];

@@ -4,58 +4,101 @@
 // each of the last N requests holds a slot until a second (plus a margin) after its
 // answer came back: the next request can then only arrive more than a second after
 // the previous one did. A 429 pauses everything.
+//
+// The limit is Resend's, per account, so in production the slots live in PostgreSQL
+// (./send-slots.ts) and every process that sends shares them; the in-memory store
+// holds them for one process.
 
 const WINDOW_MS = 1000;
 const MARGIN_MS = 50;
-/** How often to look again while every slot is held by a request in flight. */
-const POLL_MS = 20;
+/** How long a slot stays held if its process dies mid-request (well over a request's timeout). */
+const LEASE_MS = 60_000;
+/** Spreads the wake-ups of senders waiting for the same slot. */
+const JITTER_MS = 10;
+const MIN_WAIT_MS = 5;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type Slot = { doneAt: number | null };
+export type SlotTicket = { slot: number; token: string };
+
+/** Where the slots are kept. Every wait is a lower bound: the limiter asks again after it. */
+export type SlotStore = {
+  /**
+   * Takes one of slots 0..limit-1 that is free and not paused, held until released (or
+   * for `leaseMs`); else says how long until one could be free: a slot in flight is
+   * free `windowMs` after its release at the earliest.
+   */
+  take(limit: number, leaseMs: number, windowMs: number): Promise<SlotTicket | { waitMs: number }>;
+  /** Frees the slot `windowMs` from now. */
+  release(ticket: SlotTicket, windowMs: number): Promise<void>;
+  /** Holds every slot back for `ms`. */
+  pause(ms: number): Promise<void>;
+};
+
+/** Slots for this process alone. */
+export function memorySlotStore(): SlotStore {
+  const freeAt = new Map<number, number>();
+  const holders = new Map<number, string>();
+  let pausedUntil = 0;
+  return {
+    async take(limit, _leaseMs, windowMs) {
+      const now = Date.now();
+      let earliest = Number.POSITIVE_INFINITY;
+      for (let slot = 0; slot < limit; slot++) {
+        const held = holders.has(slot);
+        const at = held ? now + windowMs : (freeAt.get(slot) ?? 0);
+        if (!held && at <= now && pausedUntil <= now) {
+          const token = String(Math.random());
+          holders.set(slot, token);
+          return { slot, token };
+        }
+        earliest = Math.min(earliest, at);
+      }
+      return { waitMs: Math.max(earliest, pausedUntil) - now };
+    },
+    async release({ slot, token }, windowMs) {
+      if (holders.get(slot) !== token) return;
+      holders.delete(slot);
+      freeAt.set(slot, Date.now() + windowMs);
+    },
+    async pause(ms) {
+      pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+    },
+  };
+}
 
 export class RequestRateLimiter {
-  private slots: Slot[] = [];
-  private pausedUntil = 0;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly perSecond: () => number) {}
+  constructor(
+    private readonly perSecond: () => number,
+    private readonly store: SlotStore = memorySlotStore(),
+  ) {}
 
   /**
-   * Resolves when one more request may start (callers are served in order) with a
-   * function to call when its answer (or failure) comes back.
+   * Resolves when one more request may start (callers of this process are served in
+   * order) with a function to call when its answer (or failure) comes back.
    */
-  acquire(): Promise<() => void> {
+  acquire(): Promise<() => Promise<void>> {
     const turn = this.tail.then(() => this.waitForSlot());
     this.tail = turn.catch(() => undefined);
     return turn;
   }
 
   /** Holds every request back for `ms` (the server said retry-after). */
-  pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  pause(ms: number): Promise<void> {
+    return this.store.pause(ms);
   }
 
-  private async waitForSlot(): Promise<() => void> {
+  private async waitForSlot(): Promise<() => Promise<void>> {
     const rate = this.perSecond();
     const limit = Math.max(1, Math.floor(rate));
     // Below one per second (e.g. 0.5): one request per 1 / rate seconds.
     const windowMs = (limit / rate) * WINDOW_MS + MARGIN_MS;
     for (;;) {
-      const now = Date.now();
-      this.slots = this.slots.filter((slot) => slot.doneAt === null || slot.doneAt > now - windowMs);
-      if (this.slots.length < limit && this.pausedUntil <= now) {
-        const slot: Slot = { doneAt: null };
-        this.slots.push(slot);
-        return () => {
-          slot.doneAt = Date.now();
-        };
-      }
-      const freed = this.slots
-        .map((slot) => (slot.doneAt === null ? now + POLL_MS : slot.doneAt + windowMs))
-        .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
-      const wait = Math.max(this.pausedUntil - now, this.slots.length < limit ? 0 : freed - now, 1);
-      await sleep(wait);
+      const taken = await this.store.take(limit, LEASE_MS, windowMs);
+      if ("slot" in taken) return () => this.store.release(taken, windowMs);
+      await sleep(Math.max(MIN_WAIT_MS, taken.waitMs) + Math.random() * JITTER_MS);
     }
   }
 }

@@ -2,14 +2,23 @@ import { type CreateBatchOptions, type ErrorResponse, Resend } from "resend";
 import { env } from "@/lib/env";
 import { mailLog } from "./log";
 import { RequestRateLimiter } from "./rate-limiter";
+import { postgresSlotStore } from "./send-slots";
 
 // The one place that talks to Resend. The SDK returns { data, error, headers } and
-// never throws on API errors, so every outcome is mapped here to one of three cases
-// the callers act on: sent, wait (429), retry later (transient) or give up (permanent).
+// never throws on API errors, so every outcome is mapped here to the cases the
+// callers act on: sent, wait (429), retry later (transient) or give up (permanent).
+// A permanent failure says whose fault it is when that changes what to do:
+// - "content": Resend refused what we sent (validation): maybe one email of the batch;
+// - "setup": Resend refused the account's API key or sender (401, 403, bad from):
+//   nothing can be sent until RESEND_API_KEY or EMAIL_FROM is fixed. This process then
+//   holds every send back for a minute at a time (one probe per minute), and says so
+//   once, loudly; the callers keep their mail queued.
 
 export const MAX_BATCH_SIZE = 100;
 const REQUEST_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 1000;
+/** After Resend refused the setup, how long sends with the same API key are held back. */
+export const SETUP_HOLD_MS = 60_000;
 
 export type OutgoingEmail = {
   to: string;
@@ -24,7 +33,8 @@ export type OutgoingEmail = {
 export type SendBatchResult =
   | { ok: true; ids: string[] }
   | { ok: false; kind: "rate_limited"; retryAfterMs: number }
-  | { ok: false; kind: "transient" | "permanent"; message: string };
+  | { ok: false; kind: "transient"; message: string }
+  | { ok: false; kind: "permanent"; message: string; fault?: "content" | "setup" };
 
 export type SendBatchOptions = {
   /** A Resend client to use instead of the one configured from the environment. */
@@ -39,6 +49,8 @@ export function isResendConfigured(): boolean {
 const globalForMail = globalThis as unknown as {
   mailResend?: { key: string; client: Resend };
   mailRateLimiter?: RequestRateLimiter;
+  /** The API key Resend last refused (see the top of this file), and until when sends with it wait. */
+  mailRefusedKey?: { key: string; until: number };
 };
 
 /** The Resend client from the environment (RESEND_BASE_URL points it at a local fake in tests). */
@@ -55,9 +67,12 @@ export function resendClient(): Resend {
   return globalForMail.mailResend.client;
 }
 
-/** One limiter per process, shared by every caller (outbox, reminders). */
+/** One limiter per process (outbox, reminders), its slots shared with every process through the database. */
 export function requestRateLimiter(): RequestRateLimiter {
-  globalForMail.mailRateLimiter ??= new RequestRateLimiter(() => env().RESEND_REQUESTS_PER_SECOND);
+  globalForMail.mailRateLimiter ??= new RequestRateLimiter(
+    () => env().RESEND_REQUESTS_PER_SECOND,
+    postgresSlotStore(),
+  );
   return globalForMail.mailRateLimiter;
 }
 
@@ -71,6 +86,33 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 }
 
 const QUOTA_ERRORS = new Set(["daily_quota_exceeded", "monthly_quota_exceeded"]);
+
+function apiKeyOf(resend: Resend | undefined): string {
+  return (resend ? resend.key : env().RESEND_API_KEY) ?? "";
+}
+
+/** Whether Resend refused this client's API key (or sender) less than a minute ago. */
+export function isSendingHeldBack(resend?: Resend): boolean {
+  const refused = globalForMail.mailRefusedKey;
+  return refused !== undefined && refused.key === apiKeyOf(resend) && Date.now() < refused.until;
+}
+
+function holdBackKey(key: string, error: ErrorResponse) {
+  const isNew = globalForMail.mailRefusedKey?.key !== key;
+  globalForMail.mailRefusedKey = { key, until: Date.now() + SETUP_HOLD_MS };
+  if (isNew) {
+    mailLog.error(
+      { status: error.statusCode, code: error.name },
+      "Resend refused the API key or sender: mail is NOT being sent. It stays queued and goes out once RESEND_API_KEY (or EMAIL_FROM) is fixed",
+    );
+  }
+}
+
+function releaseKey(key: string) {
+  if (globalForMail.mailRefusedKey?.key !== key) return;
+  globalForMail.mailRefusedKey = undefined;
+  mailLog.info("Resend accepts the API key again: sending resumed");
+}
 
 export function classifyError(error: ErrorResponse, headers: Record<string, string> | null): SendBatchResult {
   const status = error.statusCode;
@@ -88,15 +130,23 @@ export function classifyError(error: ErrorResponse, headers: Record<string, stri
   if (status === 409 && error.name === "concurrent_idempotent_requests") {
     return { ok: false, kind: "transient", message };
   }
+  if (status === 401 || status === 403 || error.name === "invalid_from_address") {
+    return { ok: false, kind: "permanent", message, fault: "setup" };
+  }
+  if (status === 422 || (status === 400 && error.name === "validation_error")) {
+    return { ok: false, kind: "permanent", message, fault: "content" };
+  }
   return { ok: false, kind: "permanent", message };
 }
 
 /**
  * Sends up to 100 emails in one request to Resend's batch endpoint, at most
- * RESEND_REQUESTS_PER_SECOND requests per second per process. The same key with the
- * same emails never sends twice (Resend keeps keys for 24 hours), so a caller that
- * lost the answer retries with the same emails and key. On 429 the limiter pauses
- * every sender of this process; the caller decides whether to wait and retry.
+ * RESEND_REQUESTS_PER_SECOND requests per second in total over every process that
+ * sends through the same database. The same key with the same emails never sends
+ * twice (Resend keeps keys for 24 hours), so a caller that lost the answer retries
+ * with the same emails and key. On 429 the limiter pauses every sender of every
+ * process; the caller decides whether to wait and retry.
+ * While Resend refuses the API key, nothing is sent (see the top of this file).
  * Without RESEND_API_KEY nothing is sent and every id is "local".
  */
 export async function sendBatch(
@@ -109,6 +159,15 @@ export async function sendBatch(
     return { ok: false, kind: "permanent", message: `a batch holds at most ${MAX_BATCH_SIZE} emails` };
   }
   if (!options.resend && !isResendConfigured()) return { ok: true, ids: emails.map(() => "local") };
+  const key = apiKeyOf(options.resend);
+  if (isSendingHeldBack(options.resend)) {
+    return {
+      ok: false,
+      kind: "permanent",
+      fault: "setup",
+      message: "held back: Resend refused the API key or sender less than a minute ago",
+    };
+  }
   const resend = options.resend ?? resendClient();
   const from = env().EMAIL_FROM;
   const payload: CreateBatchOptions = emails.map((email) => {
@@ -119,13 +178,17 @@ export async function sendBatch(
   });
 
   const limiter = requestRateLimiter();
-  const release = await limiter.acquire();
+  const done = await limiter.acquire();
   const { data, error, headers } = await resend.batch
     .send(payload, { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
-    .finally(release);
+    .finally(done);
   if (error) {
     const result = classifyError(error, headers);
-    if (result.ok === false && result.kind === "rate_limited") limiter.pause(result.retryAfterMs);
+    if (result.ok === false && result.kind === "rate_limited") await limiter.pause(result.retryAfterMs);
+    if (result.ok === false && result.kind === "permanent" && result.fault === "setup") {
+      holdBackKey(key, error);
+      return result;
+    }
     mailLog.warn(
       {
         status: error.statusCode,
@@ -137,6 +200,7 @@ export async function sendBatch(
     );
     return result;
   }
+  releaseKey(key);
   const ids = data?.data?.map((item) => item.id) ?? [];
   if (ids.length !== emails.length) {
     return {

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-/** The signed-in person's own pledge (scoped by their user id, resolved first). */
-export async function getOwnPledge(userId: string) {
+/** The signed-in person's own pledge in the campaign (scoped by their user id, resolved first). */
+export async function getOwnPledge(userId: string, campaignId: string) {
   return db.pledge.findUnique({
-    where: { userId },
+    where: { userId_campaignId: { userId, campaignId } },
     select: {
       id: true,
       firstName: true,

@@ -11,12 +11,14 @@ export type TableKey = keyof (typeof enPrivacy)["privacy"]["tables"];
 /** How long rows of a table live; each rule has its wording under "privacy.retention". */
 export type RetentionRule =
   | "account" // until the person deletes their account, and at most retentionDays after the deadline
+  //             of each campaign (a campaign's rows at its own cutoff; the account with the last one)
   | "unverified" // pledges never confirmed: 7 days
   | "session" // until sign-out or expiry (30 days), and with the account
   | "magicLink" // until used or expired (24 hours), and with the account
   | "outbox" // bodies cleared once sent; the rest with the account or the campaign
   | "suppression" // kept on purpose: a hash that prevents mailing the address again
   | "aggregate" // anonymous counters, no personal data
+  | "campaign" // a campaign's deadline and retention, kept so its data is erased on time
   | "rateLimit"; // an hour at most
 
 export type TableDoc = {
@@ -209,6 +211,20 @@ export const DATA_MODEL: readonly TableDoc[] = [
     isPersonal: false,
     retention: ["aggregate"],
     columns: ["campaign_id", "key", "shard", "value"],
+  },
+  {
+    table: "mail_send_slots",
+    key: "mailSendSlots",
+    isPersonal: false,
+    retention: ["aggregate"],
+    columns: ["slot", "holder", "free_at", "paused_until"],
+  },
+  {
+    table: "campaigns",
+    key: "campaigns",
+    isPersonal: false,
+    retention: ["campaign"],
+    columns: ["id", "deadline_at", "time_zone", "retention_days", "first_seen_at", "updated_at"],
   },
 ];
 

@@ -7,7 +7,8 @@ import { hashEmail } from "@/lib/mail";
 // hashed magic-link tokens, OAuth tokens, mail bodies that may hold a live sign-in
 // link) are listed without their value; the privacy policy says so.
 
-export const EXPORT_FORMAT = "object-to-ai-training/personal-data-export@1";
+// @2: one pledge per campaign ("pledges"), referral visits named by their pledge.
+export const EXPORT_FORMAT = "object-to-ai-training/personal-data-export@2";
 
 export type PersonalDataExport = Awaited<ReturnType<typeof collect>>;
 
@@ -35,7 +36,7 @@ async function collect(userId: string, now: Date) {
         accounts,
         sessions,
         tokens,
-        pledge,
+        pledges,
         submissions,
         deliveries,
         linkReports,
@@ -53,16 +54,17 @@ async function collect(userId: string, now: Date) {
           where: { identifier: address },
           select: { identifier: true, expires: true },
         }),
-        tx.pledge.findUnique({
+        tx.pledge.findMany({
           where: { userId },
           include: {
-            referralVisits: { select: { day: true, visits: true }, orderBy: { day: "asc" } },
+            referralVisits: { select: { pledgeId: true, day: true, visits: true }, orderBy: { day: "asc" } },
             _count: { select: { referrals: true } },
           },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         }),
         tx.submission.findMany({
           where: { userId },
-          orderBy: [{ platform: "asc" }, { accountIndex: "asc" }],
+          orderBy: [{ campaignId: "asc" }, { platform: "asc" }, { accountIndex: "asc" }],
         }),
         tx.reminderDelivery.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
         tx.linkReport.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
@@ -74,7 +76,6 @@ async function collect(userId: string, now: Date) {
         tx.emailSuppression.findUnique({ where: { emailHash } }),
         tx.rateLimit.findMany({ where: { key: `signInPerEmail:${emailHash}` } }),
       ]);
-      const { referralVisits, _count, ...pledgeRow } = pledge ?? { referralVisits: [], _count: null };
       return {
         format: EXPORT_FORMAT,
         exportedAt: now.toISOString(),
@@ -87,8 +88,12 @@ async function collect(userId: string, now: Date) {
         })),
         sessions: sessions.map((session) => ({ ...session, sessionToken: NOT_EXPORTED })),
         verificationTokens: tokens.map((token) => ({ ...token, token: NOT_EXPORTED })),
-        pledge: pledge ? { ...pledgeRow, invitedPeople: _count?.referrals ?? 0 } : null,
-        referralVisits,
+        // Oldest campaign first.
+        pledges: pledges.map(({ referralVisits: _visits, _count, ...pledge }) => ({
+          ...pledge,
+          invitedPeople: _count.referrals,
+        })),
+        referralVisits: pledges.flatMap((pledge) => pledge.referralVisits),
         submissions,
         reminderDeliveries: deliveries,
         linkReports,

@@ -13,4 +13,9 @@ export {
   type PersonalDataExport,
   serializeExport,
 } from "./export";
-export { type RetentionOptions, type RetentionReport, runRetention } from "./retention";
+export {
+  type CampaignRetention,
+  type RetentionOptions,
+  type RetentionReport,
+  runRetention,
+} from "./retention";

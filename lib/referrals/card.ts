@@ -1,4 +1,5 @@
 import "server-only";
+import { campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type Milestone, milestonesReached, nextMilestone } from "./rules";
@@ -31,13 +32,16 @@ type CountRow = {
 };
 
 /**
- * The card of the person `userId` (resolved from their session by the caller), or
- * null when they have no verified pledge. Every count is scoped by their own pledge
- * id, found first from their user id.
+ * The card of the person `userId` (resolved from their session by the caller) in the
+ * campaign (the running one unless given), or null when they have no verified pledge
+ * in it. Every count is scoped by that pledge's id, found first from their user id.
  */
-export async function getReferralCard(userId: string): Promise<ReferralCard | null> {
+export async function getReferralCard(
+  userId: string,
+  campaignId: string = campaign().id,
+): Promise<ReferralCard | null> {
   const own = await db.pledge.findUnique({
-    where: { userId },
+    where: { userId_campaignId: { userId, campaignId } },
     select: {
       id: true,
       verifiedAt: true,

@@ -1,22 +1,33 @@
 import "server-only";
+import { campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
 
 // The referrer's own sharing choices. Each write is scoped by the signed-in person's
-// user id and touches only their verified pledge; false means there was none.
+// user id and the campaign (the running one unless given), and touches only their
+// verified pledge in it; false means there was none.
 
-export async function setShowFirstNameOnShare(userId: string, isShown: boolean): Promise<boolean> {
+export async function setShowFirstNameOnShare(
+  userId: string,
+  isShown: boolean,
+  campaignId: string = campaign().id,
+): Promise<boolean> {
   const { count } = await db.pledge.updateMany({
-    where: { userId, verifiedAt: { not: null } },
+    where: { userId, campaignId, verifiedAt: { not: null } },
     data: { showFirstNameOnShare: isShown },
   });
   return count > 0;
 }
 
 /** Joins the leaderboard under `name`, or renames; the opt-in time is kept on renames. */
-export async function joinLeaderboard(userId: string, name: string, now: Date): Promise<boolean> {
+export async function joinLeaderboard(
+  userId: string,
+  name: string,
+  now: Date,
+  campaignId: string = campaign().id,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const own = await tx.pledge.findUnique({
-      where: { userId },
+      where: { userId_campaignId: { userId, campaignId } },
       select: { id: true, verifiedAt: true, leaderboardOptInAt: true },
     });
     if (!own?.verifiedAt) return false;
@@ -29,9 +40,9 @@ export async function joinLeaderboard(userId: string, name: string, now: Date): 
 }
 
 /** Leaves the leaderboard at once; the name is forgotten. */
-export async function leaveLeaderboard(userId: string): Promise<boolean> {
+export async function leaveLeaderboard(userId: string, campaignId: string = campaign().id): Promise<boolean> {
   const { count } = await db.pledge.updateMany({
-    where: { userId },
+    where: { userId, campaignId },
     data: { leaderboardName: null, leaderboardOptInAt: null },
   });
   return count > 0;

@@ -1,10 +1,10 @@
-// Pacing for several senders that share one Resend rate limit without talking to each
-// other. Time is cut into slots of 1/R second (plus a little slack); sender i of N
+// Even spacing for several senders that share one Resend rate limit. The limit itself
+// is kept by lib/mail/send-slots.ts (slots shared through the database), which lets
+// senders through in bursts as slots free up; pacing spreads them out instead. Time is cut into slots of 1/R second (plus a little slack); sender i of N
 // sends only in slots k with k mod N = i. All senders read the same wall clock, so
 // their requests interleave and reach Resend evenly spaced, at just under R per
-// second in total, where each process's own limiter (lib/mail) would have to assume
-// the worst and leave part of the budget unused. A 429 still pauses the sender
-// (retry-after), so a drifting clock costs time, never a duplicate.
+// second in total (the reminders benchmark measures that). A drifting clock costs
+// time, never a duplicate or a 429.
 
 export type SlotPacerOptions = {
   /** Requests per second allowed in total (Resend's limit). */

@@ -1,29 +1,23 @@
-import { randomUUID } from "node:crypto";
 import type { Campaign } from "@/lib/campaign";
 import { db, Prisma } from "@/lib/db";
-import { MAX_BATCH_SIZE } from "@/lib/mail/send-batch";
+import {
+  type Batch,
+  claimFreshBatch as claimFresh,
+  claimRetryBatch as claimRetry,
+  NOW_UTC,
+  type QueueTable,
+  utc,
+} from "@/lib/mail/batch-engine";
 import type { ReminderSlot } from "./schedule";
 
-// The table reminder_deliveries is the queue. Exactly once, across processes and crashes:
-// - One row per person and reminder (unique user, campaign, key), inserted before any
-//   send: a second enqueue, by the same or another process, inserts nothing.
-// - Claiming is one UPDATE over rows picked FOR UPDATE SKIP LOCKED: two senders never
-//   get the same row. Claimed rows become SENDING with a batch id in claimed_by and
-//   next_attempt_at at the end of the claim's lease.
-// - A batch whose send failed transiently, or whose sender died (lease over), stays
-//   SENDING and is taken again whole (only by whoever locks its first row), so it is
-//   retried with the same rows and the same idempotency key (see batchKey).
+// The table reminder_deliveries is the queue, sent by lib/mail/batch-engine.ts (claims,
+// leases, retries: exactly once across processes and crashes). Enqueueing is exactly
+// once too: one row per person and reminder (unique user, campaign, key), inserted
+// before any send, so a second enqueue, by the same or another process, inserts nothing.
 
-/** How long a sender owns a claimed batch before another may take it over. */
-export const LEASE_MS = 2 * 60_000;
+export { LEASE_MS } from "@/lib/mail/batch-engine";
+
 const ENQUEUE_CHUNK = 5000;
-
-/** A timestamp parameter for the `timestamp(3)` columns, which hold UTC. */
-export function utc(date: Date): Prisma.Sql {
-  return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-}
-
-const NOW_UTC = Prisma.sql`(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')`;
 
 /**
  * Who gets `slot` (see ./todo.ts for "still has something to do"): verified pledges
@@ -113,94 +107,28 @@ export async function planReminder(campaign: Campaign, slot: ReminderSlot): Prom
 }
 
 export type ClaimedDelivery = { id: string; userId: string; reminderKey: string; attempts: number };
-export type ClaimedBatch = {
-  id: string;
-  rows: ClaimedDelivery[];
-  /** Every delivery id the batch was claimed with, sorted (rows skipped since included). */
-  allIds: string[];
-  fresh: boolean;
+export type ClaimedBatch = Batch<ClaimedDelivery>;
+
+export const DELIVERIES_TABLE: QueueTable<ClaimedDelivery> = {
+  name: "reminder_deliveries",
+  columns: { userId: "user_id", reminderKey: "reminder_key" },
+  bodyColumns: [],
+  hasUpdatedAt: true,
 };
 
-type RawClaimed = { id: string; user_id: string; reminder_key: string; attempts: number; claimed_by: string };
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function toBatch(batchId: string, raw: RawClaimed[], allIds: string[], fresh: boolean): ClaimedBatch {
-  return {
-    id: batchId,
-    rows: raw
-      .map((r) => ({ id: r.id, userId: r.user_id, reminderKey: r.reminder_key, attempts: r.attempts }))
-      .sort(byId),
-    allIds: [...allIds].sort(),
-    fresh,
-  };
+/** The campaign's deliveries, as a claim's scope. */
+export function campaignScope(campaignId: string): Prisma.Sql {
+  return Prisma.sql`campaign_id = ${campaignId}`;
 }
 
 /** A batch of the campaign whose retry is due or whose sender's lease ran out, as a whole. */
-export async function claimRetryBatch(campaignId: string, now: Date): Promise<ClaimedBatch | null> {
-  const rows = await db.$queryRaw<RawClaimed[]>`
-    WITH leader AS (
-      SELECT o.claimed_by FROM reminder_deliveries o
-      WHERE o.campaign_id = ${campaignId} AND o.status = 'SENDING' AND o.claimed_by IS NOT NULL
-        AND o.next_attempt_at <= ${utc(now)}
-        AND NOT EXISTS (
-          SELECT 1 FROM reminder_deliveries p
-          WHERE p.claimed_by = o.claimed_by AND p.status = 'SENDING' AND p.id < o.id)
-      ORDER BY o.next_attempt_at, o.id
-      LIMIT 1
-      FOR UPDATE OF o SKIP LOCKED
-    )
-    UPDATE reminder_deliveries SET
-      next_attempt_at = ${utc(new Date(now.getTime() + LEASE_MS))},
-      claimed_at = ${utc(now)},
-      attempts = reminder_deliveries.attempts + 1,
-      updated_at = ${NOW_UTC}
-    FROM leader
-    WHERE reminder_deliveries.claimed_by = leader.claimed_by AND reminder_deliveries.status = 'SENDING'
-    RETURNING reminder_deliveries.id, reminder_deliveries.user_id, reminder_deliveries.reminder_key,
-      reminder_deliveries.attempts, reminder_deliveries.claimed_by`;
-  const batchId = rows[0]?.claimed_by;
-  if (!batchId) return null;
-  const all = await db.reminderDelivery.findMany({ where: { claimedBy: batchId }, select: { id: true } });
-  return toBatch(
-    batchId,
-    rows,
-    all.map((row) => row.id),
-    false,
-  );
+export function claimRetryBatch(campaignId: string, now: Date): Promise<ClaimedBatch | null> {
+  return claimRetry(DELIVERIES_TABLE, campaignScope(campaignId), now);
 }
 
 /** Up to 100 due PENDING deliveries of the campaign as a new batch. */
-export async function claimFreshBatch(
-  campaignId: string,
-  now: Date,
-  size = MAX_BATCH_SIZE,
-): Promise<ClaimedBatch | null> {
-  const batchId = randomUUID();
-  const rows = await db.$queryRaw<RawClaimed[]>`
-    UPDATE reminder_deliveries SET
-      status = 'SENDING',
-      claimed_by = ${batchId},
-      claimed_at = ${utc(now)},
-      next_attempt_at = ${utc(new Date(now.getTime() + LEASE_MS))},
-      attempts = attempts + 1,
-      updated_at = ${NOW_UTC}
-    WHERE id IN (
-      SELECT id FROM reminder_deliveries
-      WHERE campaign_id = ${campaignId} AND status = 'PENDING' AND next_attempt_at <= ${utc(now)}
-      -- No tie-break on id: rows queued together share next_attempt_at, and sorting
-      -- them all by id on every claim costs more than the send (batches sort themselves).
-      ORDER BY next_attempt_at
-      LIMIT ${Math.min(size, MAX_BATCH_SIZE)}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id, user_id, reminder_key, attempts, claimed_by`;
-  if (rows.length === 0) return null;
-  return toBatch(
-    batchId,
-    rows,
-    rows.map((row) => row.id),
-    true,
-  );
+export function claimFreshBatch(campaignId: string, now: Date, size?: number): Promise<ClaimedBatch | null> {
+  return claimFresh(DELIVERIES_TABLE, campaignScope(campaignId), now, size);
 }
 
 /** Deliveries of the campaign not finished yet: still to send now, or waiting for a retry. */
@@ -211,37 +139,4 @@ export async function countOpen(campaignId: string, now: Date): Promise<{ due: n
     FROM reminder_deliveries
     WHERE campaign_id = ${campaignId} AND status IN ('PENDING', 'SENDING')`;
   return rows[0] ?? { due: 0, later: 0 };
-}
-
-export async function markSkipped(batch: ClaimedBatch, skipped: { id: string; reason: string }[]) {
-  if (skipped.length === 0) return;
-  const ids = skipped.map((s) => s.id);
-  const reasons = skipped.map((s) => s.reason);
-  await db.$executeRaw`
-    UPDATE reminder_deliveries d SET status = 'SKIPPED', last_error = v.reason, updated_at = ${NOW_UTC}
-    FROM unnest(${ids}::text[], ${reasons}::text[]) AS v(id, reason)
-    WHERE d.id = v.id AND d.claimed_by = ${batch.id} AND d.status = 'SENDING'`;
-}
-
-export async function markSent(batch: ClaimedBatch, ids: string[], providerIds: (string | null)[], at: Date) {
-  await db.$executeRaw`
-    UPDATE reminder_deliveries d SET status = 'SENT', sent_at = ${utc(at)}, provider_id = v.provider_id,
-      last_error = NULL, updated_at = ${NOW_UTC}
-    FROM unnest(${ids}::text[], ${providerIds}::text[]) AS v(id, provider_id)
-    WHERE d.id = v.id AND d.claimed_by = ${batch.id} AND d.status = 'SENDING'`;
-}
-
-export async function markFailed(batch: ClaimedBatch, message: string) {
-  await db.reminderDelivery.updateMany({
-    where: { claimedBy: batch.id, status: "SENDING" },
-    data: { status: "FAILED", lastError: message.slice(0, 1000) },
-  });
-}
-
-/** Leaves the batch SENDING (same rows, same key) and due again at `at`. */
-export async function reschedule(batch: ClaimedBatch, at: Date, message: string | null) {
-  await db.reminderDelivery.updateMany({
-    where: { claimedBy: batch.id, status: "SENDING" },
-    data: { nextAttemptAt: at, ...(message ? { lastError: message.slice(0, 1000) } : {}) },
-  });
 }

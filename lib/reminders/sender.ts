@@ -2,21 +2,17 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Resend } from "resend";
 import type { Campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
-import { type OutgoingEmail, sendBatch } from "@/lib/mail/send-batch";
+import { type BatchQueue, type PreparedBatch, runBatches } from "@/lib/mail/batch-engine";
 import { hashEmail, suppressionsByHash } from "@/lib/mail/suppression";
 import { createReminderRenderer, type ReminderRenderer } from "./content";
 import { remindersLog } from "./log";
 import {
   type ClaimedBatch,
-  claimFreshBatch,
-  claimRetryBatch,
+  type ClaimedDelivery,
+  campaignScope,
   countOpen,
+  DELIVERIES_TABLE,
   enqueueReminder,
-  LEASE_MS,
-  markFailed,
-  markSent,
-  markSkipped,
-  reschedule,
 } from "./queue";
 import { dueReminder, isOpen, slotOf } from "./schedule";
 import { objectionsToDo } from "./todo";
@@ -24,17 +20,9 @@ import { objectionsToDo } from "./todo";
 // Sends the reminders due at `now`: enqueue everyone who should get the due reminder,
 // then claim and send batches of up to 100 through Resend's batch endpoint until the
 // queue is empty or the time budget is spent (a serverless invocation has a limit;
-// the result then says `more`). Safe to run in several processes at once (./queue.ts).
-
-export const MAX_ATTEMPTS = 6;
-const MAX_RATE_LIMIT_WAIT_MS = 30_000;
-const MAX_RATE_LIMIT_RETRIES = 10;
-const BACKOFF_BASE_MS = 30_000;
-const BACKOFF_MAX_MS = 60 * 60_000;
-
-export function backoffMs(attempts: number): number {
-  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-}
+// the result then says `more`). Safe to run in several processes at once: the batches
+// go through lib/mail/batch-engine.ts, with a "prepare" step that checks again, just
+// before sending, that each person should still get the reminder.
 
 /**
  * Resend's idempotency key for a batch: derived from the sorted ids of every delivery
@@ -84,24 +72,13 @@ export type RunResult = {
   sent: number;
   skipped: number;
   failed: number;
-  /** Emails left for a later retry (transient failure or a long 429). */
+  /** Emails left for a later retry (transient failure, long 429, API key refused). */
   deferred: number;
   /** 429 answers waited out. */
   rateLimited: number;
   /** Work is left that is due now: call again. */
   more: boolean;
 };
-
-type BatchOutcome = {
-  sent: number;
-  skipped: number;
-  failed: number;
-  deferred: number;
-  rateLimited: number;
-  stop: boolean;
-};
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type RecipientState = {
   email: string;
@@ -153,21 +130,18 @@ async function loadRecipients(campaign: Campaign, userIds: string[]) {
   return { people, rows, suppressed };
 }
 
-async function deliver(
+/** Checks each claimed delivery again and renders it in the person's language. */
+async function prepare(
   batch: ClaimedBatch,
   campaign: Campaign,
   renderer: ReminderRenderer,
-  clock: () => Date,
-  options: Pick<RunOptions, "pace" | "resend">,
-  budgetEnd: number,
-): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { sent: 0, skipped: 0, failed: 0, deferred: 0, rateLimited: 0, stop: false };
+  now: Date,
+): Promise<PreparedBatch<ClaimedDelivery>> {
   const { people, rows, suppressed } = await loadRecipients(
     campaign,
     batch.rows.map((row) => row.userId),
   );
-  const skipped: { id: string; reason: SkipReason }[] = [];
-  const sendable: { id: string; email: OutgoingEmail }[] = [];
+  const prepared: PreparedBatch<ClaimedDelivery> = { send: [], skip: [] };
   for (const row of batch.rows) {
     const slot = slotOf(campaign, row.reminderKey);
     const person = people.get(row.userId);
@@ -186,11 +160,11 @@ async function deliver(
                 ? "suppressed"
                 : todo.length === 0
                   ? "nothing_to_do"
-                  : batch.fresh && !isOpen(slot, clock())
+                  : batch.fresh && !isOpen(slot, now)
                     ? "window_closed"
                     : null;
     if (reason || !slot || !person) {
-      skipped.push({ id: row.id, reason: reason ?? "no_pledge" });
+      prepared.skip.push({ row, reason: reason ?? "no_pledge" });
       continue;
     }
     const message = await renderer.render(slot, {
@@ -200,67 +174,9 @@ async function deliver(
       firstName: person.firstName,
       todo,
     });
-    sendable.push({ id: row.id, email: { to: person.email, ...message } });
+    prepared.send.push({ row, email: { to: person.email, ...message } });
   }
-  await markSkipped(batch, skipped);
-  outcome.skipped = skipped.length;
-  if (sendable.length === 0) return outcome;
-
-  const ids = sendable.map((s) => s.id);
-  const emails = sendable.map((s) => s.email);
-  const key = batchKey(batch.allIds);
-  const attempts = Math.max(...batch.rows.map((row) => row.attempts));
-  for (;;) {
-    await options.pace?.();
-    const result = await sendBatch(emails, key, { resend: options.resend });
-    if (result.ok) {
-      await markSent(batch, ids, result.ids, clock());
-      outcome.sent = ids.length;
-      return outcome;
-    }
-    if (result.kind === "rate_limited") {
-      outcome.rateLimited++;
-      const wait = result.retryAfterMs;
-      if (
-        wait > MAX_RATE_LIMIT_WAIT_MS ||
-        outcome.rateLimited > MAX_RATE_LIMIT_RETRIES ||
-        Date.now() + wait > budgetEnd
-      ) {
-        // Everything else would get a 429 too: give the batch back and stop this run.
-        await reschedule(batch, new Date(clock().getTime() + wait), null);
-        outcome.deferred = ids.length;
-        outcome.stop = true;
-        return outcome;
-      }
-      await reschedule(batch, new Date(clock().getTime() + LEASE_MS + wait), null);
-      await sleep(wait);
-      continue;
-    }
-    // Same key, different body: Resend already accepted this batch on an earlier
-    // attempt whose answer was lost (a person's list changed since). It was sent.
-    if (
-      !batch.fresh &&
-      result.kind === "permanent" &&
-      result.message.startsWith("409 invalid_idempotent_request")
-    ) {
-      await markSent(
-        batch,
-        ids,
-        ids.map(() => null),
-        clock(),
-      );
-      outcome.sent = ids.length;
-      return outcome;
-    }
-    if (result.kind === "transient" && attempts < MAX_ATTEMPTS) {
-      await reschedule(batch, new Date(clock().getTime() + backoffMs(attempts)), result.message);
-      outcome.deferred = ids.length;
-      return outcome;
-    }
-    await markFailed(batch, result.message);
-    outcome.failed = ids.length;
-    return outcome;
-  }
+  return prepared;
 }
 
 /** Sends the reminders due at `now` (see the top of this file). */
@@ -271,71 +187,42 @@ export async function runReminders(options: RunOptions): Promise<RunResult> {
   const offset = options.now ? options.now.getTime() - started : 0;
   const clock = () => new Date(Date.now() + offset);
   const budgetEnd = started + (options.budgetMs ?? Number.POSITIVE_INFINITY);
-  const isOutOfTime = () => Date.now() >= budgetEnd;
-  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
-  const result: RunResult = {
-    due: null,
-    enqueued: 0,
-    batches: 0,
-    sent: 0,
-    skipped: 0,
-    failed: 0,
-    deferred: 0,
-    rateLimited: 0,
-    more: false,
-  };
 
   const slot = dueReminder(campaign, clock());
-  result.due = slot?.key ?? null;
+  let enqueued = 0;
   let isEnqueueComplete = true;
   if (slot && !options.skipEnqueue) {
-    const enqueued = await enqueueReminder(campaign, slot, clock(), isOutOfTime);
-    result.enqueued = enqueued.inserted;
-    isEnqueueComplete = enqueued.complete;
+    const enqueue = await enqueueReminder(campaign, slot, clock(), () => Date.now() >= budgetEnd);
+    enqueued = enqueue.inserted;
+    isEnqueueComplete = enqueue.complete;
   }
 
   const renderer = createReminderRenderer(campaign, options.appUrl);
-  const open = await countOpen(campaign.id, clock());
-  const total = open.due;
-  let stopped = false;
-  while (result.batches < maxBatches && !isOutOfTime()) {
-    const now = clock();
-    const batch = (await claimRetryBatch(campaign.id, now)) ?? (await claimFreshBatch(campaign.id, now));
-    if (!batch) break;
-    result.batches++;
-    const outcome = await deliver(batch, campaign, renderer, clock, options, budgetEnd);
-    result.sent += outcome.sent;
-    result.skipped += outcome.skipped;
-    result.failed += outcome.failed;
-    result.deferred += outcome.deferred;
-    result.rateLimited += outcome.rateLimited;
-    remindersLog.info(
-      {
-        workerId,
-        batchId: batch.id,
-        retry: !batch.fresh,
-        size: batch.rows.length,
-        sent: outcome.sent,
-        skipped: outcome.skipped,
-        failed: outcome.failed,
-        deferred: outcome.deferred,
-      },
-      "reminder batch",
-    );
-    options.onProgress?.({
-      done: result.sent + result.skipped + result.failed,
-      total,
-      sent: result.sent,
-      skipped: result.skipped,
-      failed: result.failed,
-    });
-    if (outcome.stop) {
-      stopped = true;
-      break;
-    }
-  }
+  const queue: BatchQueue<ClaimedDelivery> = {
+    table: DELIVERIES_TABLE,
+    scope: campaignScope(campaign.id),
+    idempotencyKey: (batch) => batchKey(batch.allIds),
+    prepare: (batch) => prepare(batch, campaign, renderer, clock()),
+    log: remindersLog,
+  };
+  const total = (await countOpen(campaign.id, clock())).due;
+  const { stopped, ...counts } = await runBatches(queue, {
+    workerId,
+    clock,
+    maxBatches: options.maxBatches,
+    budgetEnd,
+    beforeSend: options.pace,
+    resend: options.resend,
+    onBatch: ({ sent, skipped, failed }) =>
+      options.onProgress?.({ done: sent + skipped + failed, total, sent, skipped, failed }),
+  });
   const left = await countOpen(campaign.id, clock());
-  result.more = !isEnqueueComplete || left.due > 0 || stopped;
+  const result: RunResult = {
+    due: slot?.key ?? null,
+    enqueued,
+    ...counts,
+    more: !isEnqueueComplete || left.due > 0 || stopped,
+  };
   remindersLog.info({ workerId, ...result }, "reminders run");
   return result;
 }

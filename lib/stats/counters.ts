@@ -23,7 +23,8 @@ import { db } from "@/lib/db";
 //              campaign's time zone (campaignDay(campaign, verifiedAt));
 //   submitted:P / confirmed:P  submissions rows of platform P with status SUBMITTED or
 //              CONFIRMED / with status CONFIRMED.
-// Erasing a person: apply statDeltaForErasure (./erasure.ts) before deleting the user.
+// Erasing a person, or their rows of one campaign: apply statDeltaForErasure (./erasure.ts)
+// before deleting the rows.
 
 export const STAT_SHARDS = 16;
 

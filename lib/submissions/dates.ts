@@ -1,10 +1,9 @@
+import type { Campaign } from "@/lib/campaign/schema";
+
 // Objection dates are calendar days: people remember "I sent it on 20 May", not an
 // instant. A day is stored as 12:00 UTC of that day, always (also for "today"), so it
 // reads as the same calendar day in every European time zone and two days compare
 // like their instants. Display them with `timeZone: "UTC"`.
-
-/** No objection to this campaign's training was possible before this day. */
-export const EARLIEST_OBJECTION_DAY = "2025-04-01";
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,12 +38,24 @@ export function latestAllowedDay(now: Date): string {
   }).format(now);
 }
 
+/**
+ * The earliest day a person may say they acted on: the campaign's objectionsOpenFrom
+ * (no objection to its training was possible before), or undefined when it sets none.
+ */
+export function earliestObjectionDay(campaign: Pick<Campaign, "objectionsOpenFrom">): string | undefined {
+  return campaign.objectionsOpenFrom;
+}
+
 export type DayError = "day_invalid" | "day_too_early" | "day_in_future";
 
-/** Why `day` cannot be an objection date at `now`, or null when it can. */
-export function objectionDayError(day: string, now: Date): DayError | null {
+/** Why `day` cannot be an objection date for `campaign` at `now`, or null when it can. */
+export function objectionDayError(
+  day: string,
+  { campaign, now }: { campaign: Pick<Campaign, "objectionsOpenFrom">; now: Date },
+): DayError | null {
   if (!isCalendarDay(day)) return "day_invalid";
-  if (day < EARLIEST_OBJECTION_DAY) return "day_too_early";
+  const earliest = earliestObjectionDay(campaign);
+  if (earliest !== undefined && day < earliest) return "day_too_early";
   if (day > latestAllowedDay(now)) return "day_in_future";
   return null;
 }

@@ -5,7 +5,7 @@ import "server-only";
 export type { DayError } from "./dates";
 export {
   dayToInstant,
-  EARLIEST_OBJECTION_DAY,
+  earliestObjectionDay,
   instantToDay,
   latestAllowedDay,
   objectionDayError,

@@ -5,7 +5,7 @@ import { fail, type TrackerResult } from "./result";
 
 /**
  * "This link seems broken": one open report per person and platform (reporting again
- * changes nothing), for the organiser to check (see scripts/link-reports.ts).
+ * changes nothing), for the organiser to check (see scripts/ops/link-reports.ts).
  */
 export async function reportBrokenLink(
   userId: string,

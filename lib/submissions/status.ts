@@ -23,7 +23,7 @@ export async function updateSubmissionStatus(
   const { campaign, now } = context;
   let day: Date | undefined;
   if (change.day !== undefined && (change.status === "SUBMITTED" || change.status === "CONFIRMED")) {
-    const error = objectionDayError(change.day, now);
+    const error = objectionDayError(change.day, { campaign, now });
     if (error) return fail(error, "day");
     day = dayToInstant(change.day);
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { type DeadlineState, deadlineState, type Platform } from "@/lib/campaign";
 import { campaignDay } from "@/lib/campaign/deadline";
 import { db } from "@/lib/db";
-import { EARLIEST_OBJECTION_DAY, instantToDay, latestAllowedDay } from "./dates";
+import { earliestObjectionDay, instantToDay, latestAllowedDay } from "./dates";
 import type { TrackerContext } from "./pledge-lock";
 import { ofKnownPlatforms } from "./pledge-lock";
 import {
@@ -53,8 +53,8 @@ export type Tracker = {
   isFinished: boolean;
   guidance: Guidance;
   deadline: DeadlineState;
-  /** Bounds and default for the date fields, as YYYY-MM-DD. */
-  days: { today: string; earliest: string; latest: string };
+  /** Bounds and default for the date fields, as YYYY-MM-DD (no lower bound when the campaign sets none). */
+  days: { today: string; earliest: string | undefined; latest: string };
 };
 
 /**
@@ -147,7 +147,7 @@ export async function getTracker(userId: string, { campaign, now }: TrackerConte
     deadline,
     days: {
       today: campaignDay(campaign, now),
-      earliest: EARLIEST_OBJECTION_DAY,
+      earliest: earliestObjectionDay(campaign),
       latest: latestAllowedDay(now),
     },
   };

@@ -28,7 +28,7 @@ test("pledge, sign in from the email, sign out and in again, all on the public o
   baseURL,
 }) => {
   // Two emails and six page loads: on a loaded 2-core machine this takes 15-30 s.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const origin = new URL(baseURL!).origin;
   const violations = watchCsp(page);
   const email = uniqueEmail("deployed");

@@ -24,7 +24,7 @@ test.describe("landing page", () => {
     for (const [platform, url] of [
       ["Facebook", "https://www.facebook.com/help/contact/712876720715583"],
       ["Instagram", "https://help.instagram.com/contact/767264225370182"],
-      ["WhatsApp", "https://www.whatsapp.com/legal/privacy-policy-eea"],
+      ["WhatsApp", "https://www.whatsapp.com/contact/forms/382532939919295/"],
     ] as const) {
       const link = page.getByRole("link", { name: `Open the ${platform} form (opens in a new tab)` });
       await expect(link).toHaveAttribute("href", url);

@@ -13,7 +13,7 @@ const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT
  */
 function sendDueReminders() {
   const deadline = new Date(Date.now() + 10 * 3600 * 1000).toISOString();
-  const result = spawnSync("node_modules/.bin/tsx", ["scripts/reminders.ts"], {
+  const result = spawnSync("node_modules/.bin/tsx", ["scripts/ops/reminders.ts"], {
     env: { ...process.env, CAMPAIGN_DEADLINE: deadline, NODE_ENV: "test", LOG_LEVEL: "warn" },
     encoding: "utf8",
     timeout: 60_000,

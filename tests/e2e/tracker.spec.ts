@@ -73,9 +73,9 @@ test.describe("objection tracker", () => {
       "Covered by the objection for Facebook account 1: nothing to do here.",
     );
 
-    // WhatsApp's disputed form: the caveat, and a report the organiser sees.
+    // WhatsApp's form may ask for the phone number: the caveat, and a report the organiser sees.
     const whatsapp = page.getByRole("region", { name: "WhatsApp" });
-    await expect(whatsapp).toContainText("Whether WhatsApp offers a working objection form is disputed");
+    await expect(whatsapp).toContainText("may ask for your phone number");
     await whatsapp.getByRole("button", { name: /This link seems broken/ }).click();
     await expect(whatsapp.getByText("Thanks: the organisers will check this link.")).toBeVisible();
     await expect

@@ -2,7 +2,11 @@
 // `resend` SDK can be exercised offline (RESEND_BASE_URL points at it).
 //   POST /emails, POST /emails/batch (<= 100), Idempotency-Key, 429 + retry-after.
 // Test-only endpoints under /_fake/ let tests read what was "delivered" and inject
-// failures: POST /_fake/config {"requestsPerSecond": n, "failNext": n, "loseNext": n}.
+// failures: POST /_fake/config {"requestsPerSecond": n, "failNext": n, "loseNext": n,
+// "apiKey": "re_..." | null, "rejectRecipients": ["a@example.test"]}.
+//   apiKey: only this key is accepted; any other gets 401 (null: any re_ key).
+//   rejectRecipients: an email to one of these fails validation (422), and with it
+//   the whole batch, as Resend's default (strict) batch validation does.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,13 +34,35 @@ export type FakeResendOptions = {
 export type FakeResend = {
   url: string;
   emails: FakeEmail[];
-  stats: { requests: number; rateLimited: number; idempotentReplays: number };
+  stats: FakeStats;
   setRequestsPerSecond(rps: number): void;
   /** The next `n` send requests get a 500 and deliver nothing. */
   failNext(n: number): void;
   /** The next `n` send requests deliver, then the connection drops before the answer. */
   loseNext(n: number): void;
+  /** Accept only this API key (null: any key that starts with re_). */
+  setApiKey(key: string | null): void;
+  /** Refuse emails to these addresses as invalid (422). */
+  rejectRecipients(addresses: string[]): void;
   close(): Promise<void>;
+};
+
+export type FakeStats = {
+  requests: number;
+  rateLimited: number;
+  idempotentReplays: number;
+  /** Requests refused for their API key (401). */
+  unauthorized: number;
+  /** Requests refused as invalid (422). */
+  invalid: number;
+};
+
+export type FakeConfig = {
+  requestsPerSecond?: number;
+  failNext?: number;
+  loseNext?: number;
+  apiKey?: string | null;
+  rejectRecipients?: string[];
 };
 
 type Stored = { bodyHash: string; status: number; response: unknown };
@@ -57,11 +83,14 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 type EmailInput = Record<string, unknown>;
 
-function validateEmail(input: EmailInput): string | null {
+function validateEmail(input: EmailInput, rejected: ReadonlySet<string>): string | null {
   if (typeof input.from !== "string" || !input.from) return "Missing `from` field.";
   const to = input.to;
   if (!(typeof to === "string" || (Array.isArray(to) && to.length > 0 && to.length <= 50))) {
     return "Missing or invalid `to` field.";
+  }
+  if ((Array.isArray(to) ? to : [to]).some((address) => rejected.has(String(address).toLowerCase()))) {
+    return "Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.";
   }
   if (typeof input.subject !== "string" || !input.subject) return "Missing `subject` field.";
   if (typeof input.html !== "string" && typeof input.text !== "string")
@@ -72,11 +101,20 @@ function validateEmail(input: EmailInput): string | null {
 export async function startFakeResend(options: FakeResendOptions = {}): Promise<FakeResend> {
   let rps = options.requestsPerSecond ?? 2;
   const emails: FakeEmail[] = [];
-  const stats = { requests: 0, rateLimited: 0, idempotentReplays: 0 };
+  const stats: FakeStats = { requests: 0, rateLimited: 0, idempotentReplays: 0, unauthorized: 0, invalid: 0 };
   const idempotency = new Map<string, Stored>();
   const recent: number[] = [];
   let failing = 0;
   let losing = 0;
+  let apiKey: string | null = null;
+  let rejected = new Set<string>();
+  const configure = (config: FakeConfig) => {
+    if (typeof config.requestsPerSecond === "number") rps = config.requestsPerSecond;
+    if (typeof config.failNext === "number") failing = config.failNext;
+    if (typeof config.loseNext === "number") losing = config.loseNext;
+    if (config.apiKey !== undefined) apiKey = config.apiKey;
+    if (config.rejectRecipients) rejected = new Set(config.rejectRecipients.map((a) => a.toLowerCase()));
+  };
 
   function accept(input: EmailInput, idempotencyKey: string | undefined): FakeEmail {
     const email: FakeEmail = {
@@ -111,15 +149,14 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
         return json(res, 200, { ok: true });
       }
       if (url.pathname === "/_fake/config" && req.method === "POST") {
-        const body = JSON.parse(await readBody(req)) as {
-          requestsPerSecond?: number;
-          failNext?: number;
-          loseNext?: number;
-        };
-        if (typeof body.requestsPerSecond === "number") rps = body.requestsPerSecond;
-        if (typeof body.failNext === "number") failing = body.failNext;
-        if (typeof body.loseNext === "number") losing = body.loseNext;
-        return json(res, 200, { requestsPerSecond: rps, failNext: failing, loseNext: losing });
+        configure(JSON.parse(await readBody(req)) as FakeConfig);
+        return json(res, 200, {
+          requestsPerSecond: rps,
+          failNext: failing,
+          loseNext: losing,
+          apiKey,
+          rejectRecipients: [...rejected],
+        });
       }
 
       if (req.method !== "POST" || (url.pathname !== "/emails" && url.pathname !== "/emails/batch")) {
@@ -130,12 +167,18 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
         });
       }
       stats.requests++;
-      if (!/^Bearer re_\S+$/.test(req.headers.authorization ?? "")) {
+      const authorization = req.headers.authorization ?? "";
+      if (!/^Bearer re_\S+$/.test(authorization)) {
+        stats.unauthorized++;
         return json(res, 401, {
           statusCode: 401,
           name: "missing_api_key",
           message: "Missing API key in the authorization header.",
         });
+      }
+      if (apiKey !== null && authorization !== `Bearer ${apiKey}`) {
+        stats.unauthorized++;
+        return json(res, 401, { statusCode: 401, name: "validation_error", message: "API key is invalid" });
       }
 
       const now = Date.now();
@@ -198,7 +241,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       let status = 200;
       let response: unknown;
       if (url.pathname === "/emails") {
-        const problem = validateEmail(body as EmailInput);
+        const problem = validateEmail(body as EmailInput, rejected);
         if (problem) {
           status = 422;
           response = { statusCode: 422, name: "validation_error", message: problem };
@@ -211,7 +254,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
           ? "Body must be an array of emails."
           : list.length === 0 || list.length > 100
             ? "A batch holds between 1 and 100 emails."
-            : list.map(validateEmail).find(Boolean);
+            : list.map((email) => validateEmail(email, rejected)).find(Boolean);
         if (problem) {
           status = 422;
           response = { statusCode: 422, name: "validation_error", message: problem };
@@ -219,6 +262,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
           response = { data: list!.map((e) => ({ id: accept(e, keyValue).id })) };
         }
       }
+      if (status === 422) stats.invalid++;
       if (idemKey && status === 200) idempotency.set(idemKey, { bodyHash: raw, status, response });
       if (losing > 0 && status === 200) {
         // Delivered, but the client never hears about it (a dropped connection).
@@ -246,6 +290,12 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     },
     loseNext(n: number) {
       losing = n;
+    },
+    setApiKey(key: string | null) {
+      apiKey = key;
+    },
+    rejectRecipients(addresses: string[]) {
+      configure({ rejectRecipients: addresses });
     },
     close: () =>
       new Promise((resolve) => {

@@ -226,4 +226,51 @@ describe("route handlers under fuzz", () => {
       expect(await rowCounts()).toEqual(before);
     });
   }
+
+  it("every route refuses a 2 MB body without reading it all", { timeout: 120_000 }, async () => {
+    const before = await rowCounts();
+    let requests = 0;
+    for (const route of routes) {
+      const mod = (await import(/* @vite-ignore */ route.file)) as Record<string, unknown>;
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+        const handler = mod[method];
+        if (typeof handler !== "function") continue;
+        // Declared (refused on Content-Length) and chunked (cut off while streaming).
+        for (const declared of [true, false]) {
+          const body = hugeBody(2 * 1024 * 1024);
+          const { url, params } = urlFor(route.segments, "x", 1);
+          const request = new NextRequest(url, {
+            method,
+            headers: {
+              "content-type": "application/x-www-form-urlencoded",
+              ...(declared ? { "content-length": String(2 * 1024 * 1024) } : {}),
+            },
+            body: body.stream,
+            duplex: "half",
+          } as NonNullable<ConstructorParameters<typeof NextRequest>[1]> & { duplex: "half" });
+          const response = (await handler(request, { params: Promise.resolve(params) })) as Response;
+          requests += 1;
+          const label = `${method} /${route.segments.join("/")} ${declared ? "declared" : "chunked"}`;
+          expect(response.status, label).toBeLessThan(500);
+          expect(body.pulled(), label).toBeLessThanOrEqual(512 * 1024);
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(0);
+    expect(await rowCounts()).toEqual(before);
+  });
 });
+
+/** A request body of `totalBytes` that counts how much of it a handler read. */
+function hugeBody(totalBytes: number) {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= totalBytes) return controller.close();
+      const size = Math.min(16 * 1024, totalBytes - pulled);
+      pulled += size;
+      controller.enqueue(new Uint8Array(size).fill(0x61));
+    },
+  });
+  return { stream, pulled: () => pulled };
+}

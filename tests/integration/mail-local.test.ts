@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { FakeEmail } from "@/tests/fakes/resend-server";
 
 // Local mode: without RESEND_API_KEY nothing leaves the machine; drained mail is
-// kept (bodies included) for the dev mailbox page and scripts/mailbox.ts.
+// kept (bodies included) for the dev mailbox page and scripts/ops/mailbox.ts.
 
 const FAKE = process.env.FAKE_RESEND_URL;
 if (!FAKE) throw new Error("FAKE_RESEND_URL is not set: run with `npm test -- --only=integration`");

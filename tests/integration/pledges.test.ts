@@ -38,14 +38,15 @@ describe("savePledge", () => {
     expect((await counters()).get("pledges")).toBe(before + 1);
   });
 
-  it("creates nothing twice when the same address pledges again", async () => {
+  it("creates nothing twice, and changes nothing, when the same address pledges again", async () => {
     const data = input();
     const first = await savePledge(data, context);
     const second = await savePledge({ ...data, country: "BE", platforms: ["instagram"] }, context);
     expect(second).toMatchObject({ created: false, pledgeId: first.pledgeId, userId: first.userId });
     expect(await db.user.count({ where: { email: data.email } })).toBe(1);
     const pledge = await db.pledge.findUniqueOrThrow({ where: { id: first.pledgeId } });
-    expect(pledge.country).toBe("BE");
+    expect(pledge.country).toBe(data.country);
+    expect(pledge.platforms).toEqual(data.platforms);
   });
 
   it("survives a burst of identical submissions", async () => {
@@ -67,15 +68,16 @@ describe("savePledge", () => {
     expect(pledge.remindersConsent).toBe(false);
   });
 
-  it("records the consent withdrawal when the box is unticked on a new submission", async () => {
+  it("keeps the consent as given when the public form is sent again unticked (withdrawal is on the dashboard)", async () => {
     const data = input({ remindersConsent: true });
     const saved = await savePledge(data, context);
+    const before = await db.pledge.findUniqueOrThrow({ where: { id: saved.pledgeId } });
     await savePledge({ ...data, remindersConsent: false }, context);
     const pledge = await db.pledge.findUniqueOrThrow({ where: { id: saved.pledgeId } });
     expect(pledge).toMatchObject({
-      remindersConsent: false,
-      remindersConsentAt: null,
-      remindersConsentText: null,
+      remindersConsent: true,
+      remindersConsentAt: before.remindersConsentAt,
+      remindersConsentText: before.remindersConsentText,
     });
   });
 });

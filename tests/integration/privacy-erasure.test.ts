@@ -27,7 +27,7 @@ async function pledgeFor(email: string, referralCode?: string) {
     { referralCode, consentText: "Yes, email me reminders.", now: new Date() },
   );
   await markPledgeVerified(saved.userId, new Date());
-  const pledge = await db.pledge.findUniqueOrThrow({ where: { userId: saved.userId } });
+  const pledge = await db.pledge.findUniqueOrThrow({ where: { id: saved.pledgeId } });
   return { userId: saved.userId, pledge };
 }
 
@@ -131,8 +131,10 @@ describe("download my data", () => {
     const json = JSON.stringify(data);
 
     expect(data?.user).toMatchObject({ id: person.userId, email: person.email });
-    expect(data?.pledge).toMatchObject({
+    expect(data?.pledges).toHaveLength(1);
+    expect(data?.pledges[0]).toMatchObject({
       id: person.pledge.id,
+      campaignId: c.id,
       referralCode: person.pledge.referralCode,
       firstName: "Zoë",
       country: "PT",
@@ -146,7 +148,9 @@ describe("download my data", () => {
     expect(data?.submissions.find((s) => s.platform === "facebook")).toMatchObject({ note: "my note" });
     expect(data?.reminderDeliveries).toHaveLength(1);
     expect(data?.linkReports.map((r) => r.id)).toEqual([person.report.id]);
-    expect(data?.referralVisits).toEqual([{ day: new Date("2025-05-01"), visits: 3 }]);
+    expect(data?.referralVisits).toEqual([
+      { pledgeId: person.pledge.id, day: new Date("2025-05-01"), visits: 3 },
+    ]);
     expect(data?.outboxEmails).toHaveLength(1);
     expect(data?.emailSuppression).toMatchObject({ reason: "UNSUBSCRIBE" });
     expect(data?.rateLimits).toHaveLength(1);
@@ -163,11 +167,11 @@ describe("download my data", () => {
         : column.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
     const sections: [string, object | object[] | null | undefined, string[]][] = [
       ["users", data?.user, []],
-      ["pledges", data?.pledge, []],
+      ["pledges", data?.pledges, []],
       ["submissions", data?.submissions, []],
       ["reminder_deliveries", data?.reminderDeliveries, []],
       ["link_reports", data?.linkReports, []],
-      ["referral_visits", data?.referralVisits, ["pledge_id"]],
+      ["referral_visits", data?.referralVisits, []],
       ["accounts", data?.accounts, []],
       ["sessions", data?.sessions, []],
       ["verification_tokens", data?.verificationTokens, []],

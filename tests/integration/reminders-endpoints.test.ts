@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as cronGet } from "@/app/api/cron/reminders/route";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/unsubscribe/route";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { hashEmail } from "@/lib/mail";
 import { handleResendWebhook } from "@/lib/mail/webhook";
 import { signToken } from "@/lib/reminders/tokens";
@@ -81,10 +82,12 @@ describe("one-click unsubscribe", () => {
       campaignId: campaign.id,
       expiresAt: new Date(Date.now() + 3_600_000),
     });
-    const url = `http://localhost/api/unsubscribe?t=${token}`;
+    // Reached under another host name (a proxy's upstream address): the redirect
+    // still goes to the public origin, APP_URL.
+    const url = `http://10.0.0.7:3000/api/unsubscribe?t=${token}`;
     const get = unsubscribeGet(new Request(url));
     expect(get.status).toBe(303);
-    expect(get.headers.get("location")).toBe(`http://localhost/en/unsubscribe?t=${token}`);
+    expect(get.headers.get("location")).toBe(new URL(`/en/unsubscribe?t=${token}`, env().APP_URL).toString());
     const before = await db.pledge.findFirstOrThrow({ where: { userId: person.userId } });
     expect(before).toMatchObject({ remindersConsent: true, unsubscribedAt: null });
 

@@ -60,7 +60,7 @@ const questionnaire = form({
 
 async function snapshot(userId: string) {
   const [pledge, submissions, reports] = await Promise.all([
-    db.pledge.findUniqueOrThrow({ where: { userId } }),
+    db.pledge.findFirstOrThrow({ where: { userId } }),
     db.submission.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.linkReport.findMany({ where: { userId } }),
   ]);

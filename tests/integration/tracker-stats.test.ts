@@ -132,7 +132,7 @@ describe("status changes keep the public counters exact", () => {
     expect(counters.get("finished")).toBe(1);
     const ig1 = (await accounts(ada, campaign)).get("instagram:1")!;
     expect(ig1.coveredById).toBeNull();
-    expect((await db.pledge.findUniqueOrThrow({ where: { userId: ada } })).finishedAt).toBeNull();
+    expect((await db.pledge.findFirstOrThrow({ where: { userId: ada } })).finishedAt).toBeNull();
 
     // Bob stops using WhatsApp in the questionnaire: his filed objection leaves the counters.
     ok(
@@ -145,7 +145,7 @@ describe("status changes keep the public counters exact", () => {
     counters = await expectCountersExact(campaign);
     expect(counters.get("submitted:whatsapp") ?? 0).toBe(0);
     expect(counters.get("finished") ?? 0).toBe(0);
-    expect((await db.pledge.findUniqueOrThrow({ where: { userId: bob } })).platforms).toEqual(["facebook"]);
+    expect((await db.pledge.findFirstOrThrow({ where: { userId: bob } })).platforms).toEqual(["facebook"]);
 
     ok(
       await updateSubmissionStatus(

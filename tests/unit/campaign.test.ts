@@ -44,6 +44,18 @@ describe("campaign config", () => {
     expect(c.deadline.at).toBe("2026-03-01T12:00:00+01:00");
   });
 
+  it("takes the first day objections were possible from the config, optionally", () => {
+    expect(loadCampaign().objectionsOpenFrom).toBe("2025-04-01");
+    const { objectionsOpenFrom: _, ...without } = clone();
+    expect(parseCampaign(without, "x.json").objectionsOpenFrom).toBeUndefined();
+    expect(() => parseCampaign({ ...clone(), objectionsOpenFrom: "2025-04-31" }, "x.json")).toThrowError(
+      /at objectionsOpenFrom: must be a calendar day/,
+    );
+    expect(() => parseCampaign({ ...clone(), objectionsOpenFrom: "2025-06-01" }, "x.json")).toThrowError(
+      /at objectionsOpenFrom: must not be after the deadline/,
+    );
+  });
+
   it("names the field of an invalid config", () => {
     const data = clone();
     (data.platforms[0] as { formUrl: string }).formUrl = "http://insecure.example";

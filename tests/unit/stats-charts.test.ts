@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { axisTicks, columnLayout, evenlySpaced, niceStep, rowLayout } from "@/components/charts/geometry";
+import {
+  axisTicks,
+  columnLayout,
+  evenlySpaced,
+  niceStep,
+  rowLayout,
+} from "@/app/[locale]/stats/_components/charts/geometry";
 
 describe("chart geometry", () => {
   it("rounds steps up to 1, 2 or 5 times a power of ten", () => {

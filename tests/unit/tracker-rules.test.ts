@@ -29,19 +29,27 @@ describe("objection days", () => {
 
   it("refuses days before the campaign and days that have not begun anywhere yet", () => {
     const now = at("2025-05-20T08:00:00Z"); // 22:00 on 20 May at UTC+14
-    expect(objectionDayError("2025-04-01", now)).toBeNull();
-    expect(objectionDayError("2025-03-31", now)).toBe("day_too_early");
-    expect(objectionDayError("2025-05-20", now)).toBeNull();
-    expect(objectionDayError("2025-05-21", now)).toBe("day_in_future");
-    expect(objectionDayError("2026-05-20", now)).toBe("day_in_future");
-    expect(objectionDayError("2025-13-01", now)).toBe("day_invalid");
+    expect(objectionDayError("2025-04-01", { campaign, now })).toBeNull();
+    expect(objectionDayError("2025-03-31", { campaign, now })).toBe("day_too_early");
+    expect(objectionDayError("2025-05-20", { campaign, now })).toBeNull();
+    expect(objectionDayError("2025-05-21", { campaign, now })).toBe("day_in_future");
+    expect(objectionDayError("2026-05-20", { campaign, now })).toBe("day_in_future");
+    expect(objectionDayError("2025-13-01", { campaign, now })).toBe("day_invalid");
+  });
+
+  it("takes the earliest day from the campaign, and has none when the campaign sets none", () => {
+    const now = at("2025-05-20T08:00:00Z");
+    expect(objectionDayError("2025-04-30", { campaign: { objectionsOpenFrom: "2025-05-01" }, now })).toBe(
+      "day_too_early",
+    );
+    expect(objectionDayError("2019-01-01", { campaign: { objectionsOpenFrom: undefined }, now })).toBeNull();
   });
 
   it("lets someone just past midnight east of Brussels pick their today", () => {
     // 00:30 in Helsinki (UTC+3) is still 23:30 the day before in Brussels.
     const now = at("2025-05-20T21:30:00Z");
     expect(latestAllowedDay(now)).toBe("2025-05-21");
-    expect(objectionDayError("2025-05-21", now)).toBeNull();
+    expect(objectionDayError("2025-05-21", { campaign, now })).toBeNull();
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { loadCampaign } from "@/lib/campaign";
 import {
   questionnaireFormValues,
@@ -7,15 +6,9 @@ import {
   updateSubmissionFormValues,
   updateSubmissionSchema,
 } from "@/lib/submissions/schema";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 const campaign = loadCampaign();
-
-// As the server actions report them (lib/actions/safe-action.ts): first error per field.
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-  return fields;
-}
 const schema = questionnaireSchema(campaign.platforms);
 
 function form(entries: [string, string][]): FormData {

@@ -2,23 +2,33 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { campaign, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
-import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/log";
 import { getPublicStats } from "@/lib/stats";
 
 // The counter for organisers' iframes: plain HTML and inline styles, works without
 // JavaScript, no cookies. Nothing sets X-Frame-Options or frame-ancestors here, so any
-// site may frame it (the proxy, which could, skips /embed).
+// site may frame it (the proxy, which could, skips /embed). Its language comes from
+// ?lang=fr, as the organiser chose it (no locale prefix here, no negotiation).
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "stats" });
-  return { title: t("embedFrameTitle", { campaign: localized(campaign().name, DEFAULT_LOCALE) }) };
+type Props = { searchParams: Promise<{ lang?: string | string[] }> };
+
+async function localeOf(searchParams: Props["searchParams"]): Promise<Locale> {
+  const { lang } = await searchParams;
+  return typeof lang === "string" && isLocale(lang) ? lang : DEFAULT_LOCALE;
 }
 
-export default async function EmbedCounterPage() {
-  const t = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "stats" });
-  const format = await getFormatter({ locale: DEFAULT_LOCALE });
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const locale = await localeOf(searchParams);
+  const t = await getTranslations({ locale, namespace: "stats" });
+  return { title: t("embedFrameTitle", { campaign: localized(campaign().name, locale) }) };
+}
+
+export default async function EmbedCounterPage({ searchParams }: Props) {
+  const locale = await localeOf(searchParams);
+  const t = await getTranslations({ locale, namespace: "stats" });
+  const format = await getFormatter({ locale });
   const c = campaign();
   const origin = env().APP_URL.replace(/\/+$/, "");
   let verified: number | null = null;
@@ -28,7 +38,8 @@ export default async function EmbedCounterPage() {
     logger.error({ err: error, route: "embed/counter" }, "figures unavailable");
   }
   return (
-    <main style={{ padding: "16px", textAlign: "center" }}>
+    // The root layout cannot read the query string, so the language is set here too.
+    <main lang={locale} style={{ padding: "16px", textAlign: "center" }}>
       {verified === null ? (
         <p style={{ margin: 0 }}>{t("embedUnavailable")}</p>
       ) : (
@@ -40,10 +51,10 @@ export default async function EmbedCounterPage() {
         </>
       )}
       <h1 style={{ margin: "8px 0 12px", fontSize: "16px", fontWeight: 700 }}>
-        {t("embedCampaign", { campaign: localized(c.name, DEFAULT_LOCALE) })}
+        {t("embedCampaign", { campaign: localized(c.name, locale) })}
       </h1>
       <a
-        href={`${origin}/${DEFAULT_LOCALE}/pledge`}
+        href={`${origin}/${locale}/pledge`}
         target="_blank"
         rel="noopener noreferrer"
         style={{

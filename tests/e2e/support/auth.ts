@@ -1,6 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
 import { query, uniqueEmail } from "./db";
+
+// The campaign the e2e server runs (the bundled file): seeded rows belong to it, and it
+// is recorded the way the app records a campaign on its first pledge
+// (lib/campaign/record.ts), so the database looks as if people had pledged.
+const CAMPAIGN = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../../../campaigns/meta-ai-2025.json"), "utf8"),
+) as { id: string; deadline: { at: string; timeZone: string }; retentionDays: number };
 
 export type SeededPerson = { userId: string; pledgeId: string; email: string; referralCode: string };
 
@@ -17,6 +26,12 @@ export async function signedInPerson(
   const pledgeId = `p${randomUUID().replaceAll("-", "")}`;
   const referralCode = randomBytes(8).toString("base64url").slice(0, 10).replace(/[-_]/g, "x");
   const consent = options.remindersConsent ?? false;
+  await query(
+    `INSERT INTO campaigns (id, deadline_at, time_zone, retention_days, updated_at)
+     VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', $3, $4, now())
+     ON CONFLICT (id) DO NOTHING`,
+    [CAMPAIGN.id, CAMPAIGN.deadline.at, CAMPAIGN.deadline.timeZone, CAMPAIGN.retentionDays],
+  );
   await query("INSERT INTO users (id, email, email_verified, updated_at) VALUES ($1, $2, now(), now())", [
     userId,
     email,
@@ -24,7 +39,7 @@ export async function signedInPerson(
   await query(
     `INSERT INTO pledges (id, user_id, campaign_id, first_name, country, platforms, locale, reminders_consent,
        reminders_consent_at, reminders_consent_text, verified_at, referral_code, updated_at)
-     VALUES ($1, $2, 'meta-ai-2025', $3, $4, $5, 'en', $6, $7, $8, now(), $9, now())`,
+     VALUES ($1, $2, $10, $3, $4, $5, 'en', $6, $7, $8, now(), $9, now())`,
     [
       pledgeId,
       userId,
@@ -35,14 +50,15 @@ export async function signedInPerson(
       consent ? new Date() : null,
       consent ? "Yes, email me reminders." : null,
       referralCode,
+      CAMPAIGN.id,
     ],
   );
   // The counters move with the rows, as lib/pledges does, so figures stay exact.
   await query(
     `INSERT INTO stat_counters (campaign_id, key, shard, value)
-     SELECT 'meta-ai-2025', k, 0, 1 FROM unnest($1::text[]) AS k
+     SELECT $2, k, 0, 1 FROM unnest($1::text[]) AS k
      ON CONFLICT (campaign_id, key, shard) DO UPDATE SET value = stat_counters.value + 1`,
-    [["pledges", "verified", `country:${options.country ?? "DE"}`, `day:${brusselsDay()}`]],
+    [["pledges", "verified", `country:${options.country ?? "DE"}`, `day:${campaignDay()}`], CAMPAIGN.id],
   );
   const token = randomUUID();
   await query(
@@ -62,9 +78,9 @@ export async function signedInPerson(
   return { userId, pledgeId, email, referralCode };
 }
 
-function brusselsDay(): string {
+function campaignDay(): string {
   return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Brussels",
+    timeZone: CAMPAIGN.deadline.timeZone,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

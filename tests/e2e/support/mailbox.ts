@@ -32,7 +32,7 @@ export async function waitForEmails(address: string, subject: RegExp, count = 1)
         found = (await emailsTo(address)).filter((email) => subject.test(email.subject));
         return found.length;
       },
-      { timeout: 20_000, intervals: [200, 500, 1000] },
+      { timeout: 45_000, intervals: [200, 500, 1000] },
     )
     .toBeGreaterThanOrEqual(count);
   return found;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { ReminderSettings } from "@/components/reminders/reminder-settings";
 import { signOut } from "@/lib/actions/sign-out";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
@@ -11,6 +11,7 @@ import { Checklist } from "./_components/checklist";
 import { FinishedCard } from "./_components/finished-card";
 import { QuestionnaireSection } from "./_components/questionnaire-section";
 import { ReferralCard } from "./_components/referral-card";
+import { ReminderSettings } from "./_components/reminder-settings";
 import { TrackerOverview } from "./_components/tracker-overview";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -32,11 +33,13 @@ export default async function DashboardPage({
     getTranslations("auth"),
     getTranslations("tracker"),
     getFormatter(),
-    getOwnPledge(user.id),
+    getOwnPledge(user.id, c.id),
     getTracker(user.id, { campaign: c, now }),
     searchParams,
     rememberLocale(user.id, campaign().id, locale),
   ]);
+  // Signed in through a pledge of an earlier campaign only: pledge for this one first.
+  if (!pledge) redirect(`/${locale}/pledge`);
   const names = new Map(c.platforms.map((p) => [p.id, p.name]));
   const platformNames = (pledge?.platforms ?? []).map((id) => names.get(id) ?? id);
 
@@ -90,7 +93,7 @@ export default async function DashboardPage({
           </a>
         </section>
       )}
-      {pledge?.verifiedAt && <ReferralCard locale={locale} userId={user.id} />}
+      {pledge?.verifiedAt && <ReferralCard locale={locale} userId={user.id} campaignId={c.id} />}
     </div>
   );
 }

@@ -1,58 +1,29 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { UnsubscribeForm } from "@/components/reminders/unsubscribe-form";
-import { pageMetadata } from "@/lib/i18n/metadata";
+import { getTranslations } from "next-intl/server";
 import { checkUnsubscribeToken } from "@/lib/reminders";
+import type { TokenPageProps } from "../_components/token-page";
+import { ConfirmByToken, readTokenPage, tokenPageMetadata } from "../_components/token-page";
+import { UnsubscribeForm } from "./_components/unsubscribe-form";
 
-// The visible unsubscribe page the reminders' footer links to. GET only shows the
-// confirm button (mail scanners open links); the button POSTs and unsubscribes.
-// One-click unsubscribe from mail clients goes to POST /api/unsubscribe instead.
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
+// The visible unsubscribe page the reminders' footer links to: GET shows the button,
+// the button unsubscribes. One-click unsubscribe from mail clients goes to POST
+// /api/unsubscribe instead.
+export async function generateMetadata({ params }: Pick<TokenPageProps, "params">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "reminders.unsubscribe" });
-  return {
-    ...pageMetadata({ locale, path: "/unsubscribe", title: t("title") }),
-    robots: { index: false },
-    referrer: "no-referrer",
-  };
+  return tokenPageMetadata({ locale, path: "/unsubscribe", title: t("title") });
 }
 export const dynamic = "force-dynamic";
 
-export default async function UnsubscribePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ t?: string | string[] }>;
-}) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const { t: raw } = await searchParams;
-  const token = typeof raw === "string" ? raw : "";
-  const [t, tErrors] = await Promise.all([
-    getTranslations("reminders.unsubscribe"),
-    getTranslations("reminders.errors"),
-  ]);
+export default async function UnsubscribePage(props: TokenPageProps) {
+  const { locale, token } = await readTokenPage(props);
+  const t = await getTranslations("reminders.unsubscribe");
   const check = token ? checkUnsubscribeToken(token, new Date()) : null;
 
   return (
-    <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-10">
-      {check?.ok ? (
-        <>
-          <h1 className="text-3xl font-bold">{t("title")}</h1>
-          <p>{t("body")}</p>
-          <UnsubscribeForm token={token} locale={locale} />
-        </>
-      ) : (
-        <>
-          <h1 className="text-3xl font-bold">{t("invalidTitle")}</h1>
-          <p>{tErrors(check?.ok === false ? check.error : "token_invalid")}</p>
-        </>
-      )}
-    </div>
+    <ConfirmByToken check={check} title={t("title")} invalidTitle={t("invalidTitle")}>
+      <p>{t("body")}</p>
+      <UnsubscribeForm token={token} locale={locale} />
+    </ConfirmByToken>
   );
 }

@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/charts/bar-chart";
 import type { PublicStats } from "@/lib/stats";
+import { BarChart } from "./charts/bar-chart";
 import { countryNamer } from "./country-name";
 import { DataTable } from "./data-table";
 

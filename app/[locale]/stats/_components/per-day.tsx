@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ColumnChart } from "@/components/charts/column-chart";
 import type { PublicStats } from "@/lib/stats";
+import { ColumnChart } from "./charts/column-chart";
 import { DataTable } from "./data-table";
 
 export async function PerDay({ stats }: { stats: PublicStats }) {

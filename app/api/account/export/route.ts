@@ -22,7 +22,7 @@ async function handle(request: Request): Promise<Response> {
     const now = new Date();
     const data = await exportPersonalData(user.id, { now });
     if (!data) return apiError(401, "signed_out", "Sign in to download your data.");
-    const requested = new URL(request.url).searchParams.get("locale") ?? data.pledge?.locale ?? "";
+    const requested = new URL(request.url).searchParams.get("locale") ?? data.pledges.at(-1)?.locale ?? "";
     const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
     const documentation = exportDocumentation(locale);
     log.info({ userId: user.id }, "personal data exported");

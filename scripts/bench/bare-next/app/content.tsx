@@ -9,8 +9,8 @@ export function Content({ title }: { title: string }) {
       <h1>{title}</h1>
       {IDS.map((id) => (
         <p key={id}>
-          {id}: people in the EU and EEA can object to their public posts being used to train AI
-          models, through each platform&apos;s official form, before the deadline.
+          {id}: people in the EU and EEA can object to their public posts being used to train AI models,
+          through each platform&apos;s official form, before the deadline.
         </p>
       ))}
     </main>

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { z } from "zod";
+import { currentUser } from "@/lib/auth/session";
+import { confirmLinkSchema } from "@/lib/auth/sign-in-confirmation";
 import { Link } from "@/lib/i18n/navigation";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-const linkSchema = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
-  email: z.email().max(254),
-  callbackUrl: z.string().startsWith("/").max(500).optional(),
-});
-
 // The mailed link lands here: a page that changes nothing, so mail scanners that
-// open links do not use up the single-use token. The button continues to Auth.js.
+// open links do not use up the single-use token. It names the account the link
+// opens, warns when another one is signed in here, and its button POSTs (same site
+// only) on to Auth.js: see lib/auth/sign-in-confirmation.ts.
 export default async function ConfirmSignInPage({
   params,
   searchParams,
@@ -26,31 +23,45 @@ export default async function ConfirmSignInPage({
   const raw = await searchParams;
   const callback =
     typeof raw.callbackUrl === "string" ? raw.callbackUrl.replace(/^https?:\/\/[^/]+/, "") : undefined;
-  const parsed = linkSchema.safeParse({ token: raw.token, email: raw.email, callbackUrl: callback });
-  return (
-    <div className="mx-auto max-w-xl px-4 py-10">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      {parsed.success ? (
-        <form method="get" action="/api/auth/callback/email" className="mt-6 flex flex-col gap-4">
-          <p>{t("body", { email: parsed.data.email })}</p>
-          <input type="hidden" name="token" value={parsed.data.token} />
-          <input type="hidden" name="email" value={parsed.data.email} />
-          <input type="hidden" name="callbackUrl" value={parsed.data.callbackUrl ?? `/${locale}/dashboard`} />
-          <button
-            type="submit"
-            className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900"
-          >
-            {t("submit")}
-          </button>
-        </form>
-      ) : (
+  const parsed = confirmLinkSchema.safeParse({ token: raw.token, email: raw.email, callbackUrl: callback });
+  if (!parsed.success) {
+    return (
+      <div className="mx-auto max-w-xl px-4 py-10">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="mt-3">
           {t("invalid")}{" "}
           <Link href="/sign-in" className="underline">
             {t("title")}
           </Link>
         </p>
-      )}
+      </div>
+    );
+  }
+  const { email, token, callbackUrl } = parsed.data;
+  const signedIn = await currentUser();
+  const isSwitching = signedIn !== null && signedIn.email.toLowerCase() !== email.toLowerCase();
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-6">{t("signingInAs")}</p>
+      <p className="mt-1 break-all text-xl font-semibold">{email}</p>
+      {isSwitching ? (
+        <p className="mt-4 rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-amber-950">
+          {t("switchAccount", { current: signedIn.email, email })}
+        </p>
+      ) : null}
+      <form method="post" action={`/${locale}/sign-in/confirm/continue`} className="mt-6 flex flex-col gap-4">
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="email" value={email} />
+        <input type="hidden" name="callbackUrl" value={callbackUrl ?? `/${locale}/dashboard`} />
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900"
+        >
+          {t("submit")}
+        </button>
+      </form>
+      <p className="mt-4 text-sm">{t("notYou")}</p>
     </div>
   );
 }

@@ -1,27 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteAccount } from "@/lib/actions/delete-account";
 import { Link } from "@/lib/i18n/navigation";
 
 /** The final step: a required tick, then the button; errors are announced in place. */
 export function DeleteAccountForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
-  const [state, formAction, pending] = useActionState(deleteAccount, null);
-  const errorKey = state && !state.ok ? (state.fieldErrors?.confirm ?? state.error) : null;
-  const message = errorKey
-    ? t.has(`errors.${errorKey}`)
-      ? t(`errors.${errorKey}`)
-      : t("errors.unexpected")
-    : null;
+  const tErrors = useTranslations("account.errors");
+  const { formAction, pending, errors, message } = useFormAction(deleteAccount, tErrors);
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="locale" value={locale} />
       {message && (
         <div role="alert" className="rounded-md border-2 border-alert-700 bg-red-50 p-4">
-          <p className="font-bold text-alert-700">{t("errors.title")}</p>
-          <p className="mt-1">{message}</p>
+          <p className="font-bold text-alert-700">{tErrors("title")}</p>
+          <p className="mt-1">{errors.confirm ?? message}</p>
         </div>
       )}
       <label className="flex items-start gap-2">
@@ -30,7 +25,7 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
           name="confirm"
           value="yes"
           required
-          aria-invalid={errorKey === "confirm_required" || undefined}
+          aria-invalid={errors.confirm ? true : undefined}
           className="mt-1 size-5"
         />
         <span>{t("confirm.checkbox")}</span>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { describedBy, inputClass } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { joinLeaderboard } from "@/lib/actions/join-leaderboard";
 import { leaveLeaderboard } from "@/lib/actions/leave-leaderboard";
 import { DISPLAY_NAME_MAX } from "@/lib/referrals/rules";
-import { useInviteErrors } from "./invite-errors";
 
 /**
  * Opt-in to the public leaderboard under a chosen display name (off by default), a
@@ -24,13 +24,14 @@ export function InviteLeaderboardForm({
   isFlagged: boolean;
 }) {
   const t = useTranslations("referrals.leaderboard");
-  const [joinState, join, joining] = useActionState(joinLeaderboard, null);
-  const [leaveState, leave, leaving] = useActionState(leaveLeaderboard, null);
-  const { errors, message } = useInviteErrors(joinState);
-  const leaveErrors = useInviteErrors(leaveState);
-  const nameError = errors.displayName;
+  const tErrors = useTranslations("referrals.errors");
+  const joining = useFormAction(joinLeaderboard, tErrors);
+  const leaving = useFormAction(leaveLeaderboard, tErrors);
+  const nameError = joining.errors.displayName;
+  // A rejected name is said beside the field, not again below the button.
+  const joinMessage = nameError ? undefined : joining.message;
   // The card is re-rendered after each action, so its props are the current truth.
-  const status = isOnLeaderboard && name ? t("joined", { name }) : leaveState?.ok ? t("left") : "";
+  const status = isOnLeaderboard && name ? t("joined", { name }) : leaving.state?.ok ? t("left") : "";
 
   return (
     <section aria-labelledby="invite-leaderboard-heading" className="flex flex-col gap-3">
@@ -42,7 +43,7 @@ export function InviteLeaderboardForm({
         {status}
       </p>
       {isFlagged && <p className="rounded-md bg-amber-50 p-3">{t("flagged")}</p>}
-      <form action={join} noValidate className="flex flex-col gap-1">
+      <form action={joining.formAction} noValidate className="flex flex-col gap-1">
         <input type="hidden" name="locale" value={locale} />
         <label htmlFor="leaderboard-name" className="font-semibold">
           {t("nameLabel")}
@@ -68,33 +69,25 @@ export function InviteLeaderboardForm({
           />
           <button
             type="submit"
-            disabled={joining}
+            disabled={joining.pending}
             className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
           >
             {isOnLeaderboard ? t("rename") : t("join")}
           </button>
         </div>
-        {message && (
-          <p role="alert" className="font-semibold text-alert-700">
-            {message}
-          </p>
-        )}
+        <FormAlert message={joinMessage} />
       </form>
       {isOnLeaderboard && (
-        <form action={leave}>
+        <form action={leaving.formAction}>
           <input type="hidden" name="locale" value={locale} />
           <button
             type="submit"
-            disabled={leaving}
+            disabled={leaving.pending}
             className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-70"
           >
             {t("leave")}
           </button>
-          {leaveErrors.message && (
-            <p role="alert" className="font-semibold text-alert-700">
-              {leaveErrors.message}
-            </p>
-          )}
+          <FormAlert message={leaving.message} />
         </form>
       )}
       <a

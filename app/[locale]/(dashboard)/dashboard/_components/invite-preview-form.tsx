@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateSharePreferences } from "@/lib/actions/update-share-preferences";
-import { useInviteErrors } from "./invite-errors";
 
 /** Opt-in: may link previews show "{first name} invites you"? Off by default. */
 export function InvitePreviewForm({
@@ -16,8 +16,8 @@ export function InvitePreviewForm({
   isShown: boolean;
 }) {
   const t = useTranslations("referrals.preview");
-  const [state, formAction, pending] = useActionState(updateSharePreferences, null);
-  const { message } = useInviteErrors(state);
+  const tErrors = useTranslations("referrals.errors");
+  const { state, formAction, pending, message } = useFormAction(updateSharePreferences, tErrors);
 
   return (
     <section aria-labelledby="invite-preview-heading" className="flex flex-col gap-3">
@@ -52,11 +52,7 @@ export function InvitePreviewForm({
               {state?.ok ? t("saved") : ""}
             </p>
           </div>
-          {message && (
-            <p role="alert" className="font-semibold text-alert-700">
-              {message}
-            </p>
-          )}
+          <FormAlert message={message} />
         </form>
       ) : (
         <p className="text-slate-700">{t("hintNoName")}</p>

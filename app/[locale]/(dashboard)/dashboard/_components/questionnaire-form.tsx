@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { CheckboxGroup, Choice, describedBy, Field, Fieldset, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { saveQuestionnaire } from "@/lib/actions/save-questionnaire";
-import { useTrackerErrors } from "./use-tracker-errors";
 
 type PlatformOption = { id: string; name: string; maxAccounts: number; linkGroup: string | null };
 
@@ -32,11 +33,12 @@ const choicesUpTo = (max: number) => Array.from({ length: max }, (_, i) => i + 1
 export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initial }: Props) {
   const t = useTranslations("tracker.questionnaire");
   const tErrors = useTranslations("tracker.errors");
-  const [state, formAction, pending] = useActionState(saveQuestionnaire, null);
-  const { errors, message, list } = useTrackerErrors(state);
+  const { state, formAction, pending, errors, list, message, attempt, onSubmit } = useFormAction(
+    saveQuestionnaire,
+    tErrors,
+  );
   const [chosen, setChosen] = useState(initial.platforms);
   const [counts, setCounts] = useState(initial.accounts);
-  const [attempt, setAttempt] = useState(0);
 
   const groups = new Map<string, number>();
   for (const p of platforms) {
@@ -47,13 +49,8 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
     setChosen((current) => (on ? [...current, id] : current.filter((p) => p !== id)));
 
   return (
-    <form
-      action={formAction}
-      onSubmit={() => setAttempt((n) => n + 1)}
-      noValidate
-      className="flex flex-col gap-6"
-    >
-      {!pending && state && !state.ok && (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      {message && !pending && (
         <ErrorSummary key={attempt} title={tErrors("title")} message={message} errors={list} />
       )}
       {!pending && state?.ok && (
@@ -63,35 +60,15 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
       )}
       <input type="hidden" name="locale" value={locale} />
 
-      <fieldset
-        id="platforms"
-        tabIndex={-1}
-        className="flex flex-col gap-2"
-        {...describedBy("platforms", { hint: true, error: errors.platforms })}
-      >
-        <legend className="font-semibold">{t("platforms")}</legend>
-        <p id="platforms-hint" className="text-sm text-slate-600">
-          {t("platformsHint")}
-        </p>
-        {errors.platforms && (
-          <p id="platforms-error" className="text-sm font-semibold text-alert-700">
-            {errors.platforms}
-          </p>
-        )}
-        {platforms.map((platform) => (
-          <label key={platform.id} className="flex items-center gap-3">
-            <input
-              type="checkbox"
-              name="platforms"
-              value={platform.id}
-              checked={chosen.includes(platform.id)}
-              onChange={(e) => toggle(platform.id, e.target.checked)}
-              className="size-5"
-            />
-            {platform.name}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        name="platforms"
+        legend={t("platforms")}
+        hint={t("platformsHint")}
+        error={errors.platforms}
+        options={platforms}
+        checked={chosen}
+        onToggle={toggle}
+      />
 
       {platforms.map((platform) => {
         const countId = `accounts_${platform.id}`;
@@ -154,54 +131,33 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
       })}
 
       {linkablePlatforms && (
-        <fieldset
+        <Fieldset
           id="linked"
-          tabIndex={-1}
+          legend={t("linked", { platforms: linkablePlatforms })}
+          hint={t("linkedHint")}
+          error={errors.linked}
           hidden={!isLinkable}
-          className="flex flex-col gap-2"
-          {...describedBy("linked", { hint: true, error: errors.linked })}
         >
-          <legend className="font-semibold">{t("linked", { platforms: linkablePlatforms })}</legend>
-          <p id="linked-hint" className="text-sm text-slate-600">
-            {t("linkedHint")}
-          </p>
-          {errors.linked && (
-            <p id="linked-error" className="text-sm font-semibold text-alert-700">
-              {errors.linked}
-            </p>
-          )}
-          <label className="flex items-center gap-3">
-            <input
-              type="radio"
-              name="linked"
-              value="yes"
-              defaultChecked={initial.accountsLinked === true}
-              className="size-5"
-            />
-            {t("linkedYes")}
-          </label>
-          <label className="flex items-center gap-3">
-            <input
-              type="radio"
-              name="linked"
-              value="no"
-              defaultChecked={initial.accountsLinked === false}
-              className="size-5"
-            />
-            {t("linkedNo")}
-          </label>
-        </fieldset>
+          <Choice
+            type="radio"
+            name="linked"
+            value="yes"
+            defaultChecked={initial.accountsLinked === true}
+            label={t("linkedYes")}
+          />
+          <Choice
+            type="radio"
+            name="linked"
+            value="no"
+            defaultChecked={initial.accountsLinked === false}
+            label={t("linkedNo")}
+          />
+        </Fieldset>
       )}
 
       <p className="text-sm text-slate-600">{t("removeWarning")}</p>
       <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
-        >
-          {pending ? t("submitting") : t("submit")}
-        </button>
+        <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
       </div>
     </form>
   );

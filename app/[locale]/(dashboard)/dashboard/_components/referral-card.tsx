@@ -1,18 +1,27 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { QrCode } from "@/components/share/qr-code";
-import { ShareSheet } from "@/components/share/share-sheet";
 import { campaign } from "@/lib/campaign";
 import { getReferralCard, qrCodeSvg } from "@/lib/referrals";
 import { MILESTONES } from "@/lib/referrals/rules";
 import { InviteLeaderboardForm } from "./invite-leaderboard-form";
 import { InvitePreviewForm } from "./invite-preview-form";
+import { QrCode } from "./qr-code";
+import { ShareSheet } from "./share-sheet";
 
 /**
  * "Invite your friends" (#invite): the personal link, ways to share it, and what it
- * achieved, as counts only. Reads the signed-in person's own figures by their user id.
+ * achieved, as counts only. Reads the signed-in person's own figures of the running
+ * campaign by their user id.
  */
-export async function ReferralCard({ locale, userId }: { locale: string; userId: string }) {
-  const card = await getReferralCard(userId);
+export async function ReferralCard({
+  locale,
+  userId,
+  campaignId,
+}: {
+  locale: string;
+  userId: string;
+  campaignId: string;
+}) {
+  const card = await getReferralCard(userId, campaignId);
   if (!card) return null;
   const [t, tShare, format] = await Promise.all([
     getTranslations({ locale, namespace: "referrals.card" }),

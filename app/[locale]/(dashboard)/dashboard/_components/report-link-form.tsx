@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { reportBrokenLink } from "@/lib/actions/report-broken-link";
-import { useTrackerErrors } from "./use-tracker-errors";
 
 /** "This link seems broken": one button per platform, acknowledged in place. */
 export function ReportLinkForm({
@@ -18,8 +18,8 @@ export function ReportLinkForm({
   hasOpenReport: boolean;
 }) {
   const t = useTranslations("tracker.checklist");
-  const [state, formAction, pending] = useActionState(reportBrokenLink, null);
-  const { message } = useTrackerErrors(state);
+  const tErrors = useTranslations("tracker.errors");
+  const { state, formAction, pending, message } = useFormAction(reportBrokenLink, tErrors);
   const hintId = `report-${platform}-hint`;
 
   if (state?.ok || hasOpenReport) {
@@ -33,11 +33,7 @@ export function ReportLinkForm({
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="platform" value={platform} />
-      {message && (
-        <p role="alert" className="text-sm font-semibold text-alert-700">
-          {message}
-        </p>
-      )}
+      <FormAlert message={message} isSmall />
       <div>
         <button
           type="submit"

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { describedBy, inputClass } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateSubmission } from "@/lib/actions/update-submission";
 import type { Status } from "@/lib/submissions/progress";
 import { NOTE_MAX_LENGTH } from "@/lib/submissions/schema";
-import { useTrackerErrors } from "./use-tracker-errors";
 
 type Props = {
   locale: string;
@@ -16,15 +16,15 @@ type Props = {
   label: string;
   variant: "primary" | "secondary";
   /** Asks for the day (and a note) when recording a submission or a confirmation. */
-  day?: { label: string; defaultValue: string; min: string; max: string };
+  day?: { label: string; defaultValue: string; min: string | undefined; max: string };
   note?: string | null;
 };
 
 /** One change of an account's status: a button, with a date and note when it records something. */
 export function StatusForm({ locale, submissionId, status, label, variant, day, note }: Props) {
   const t = useTranslations("tracker.status");
-  const [state, formAction, pending] = useActionState(updateSubmission, null);
-  const { errors, message } = useTrackerErrors(state);
+  const tErrors = useTranslations("tracker.errors");
+  const { formAction, pending, errors, message } = useFormAction(updateSubmission, tErrors);
   const id = `${submissionId}-${status.toLowerCase()}`;
   const buttonClass =
     variant === "primary"
@@ -36,11 +36,7 @@ export function StatusForm({ locale, submissionId, status, label, variant, day, 
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="status" value={status} />
-      {message && (
-        <p id={`${id}-message`} role="alert" className="font-semibold text-alert-700">
-          {message}
-        </p>
-      )}
+      <FormAlert id={`${id}-message`} message={message} />
       {day && (
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-day`} className="font-semibold">

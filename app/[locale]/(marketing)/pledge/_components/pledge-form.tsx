@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { useCheckedAction } from "@/components/ui/use-form-errors";
+import { CheckboxGroup, describedBy, EmailField, Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createPledge } from "@/lib/actions/create-pledge";
 import { pledgeFormValues, pledgeSchema } from "@/lib/pledges/schema";
 
@@ -17,8 +18,10 @@ type Props = {
 export function PledgeForm({ locale, countries, platforms }: Props) {
   const t = useTranslations("pledge.form");
   const tForms = useTranslations("forms");
-  const { formAction, pending, errors, summary, message, attempt, onSubmit } = useCheckedAction(
+  const tErrors = useTranslations("forms.errors");
+  const { formAction, pending, errors, list, message, attempt, onSubmit } = useFormAction(
     createPledge,
+    tErrors,
     (form) => pledgeSchema(platforms.map((p) => p.id)).safeParse(pledgeFormValues(form)),
   );
   const [values, setValues] = useState({
@@ -34,31 +37,18 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-6">
-      {summary && !pending && (
-        <ErrorSummary
-          key={attempt}
-          title={tForms("errorSummary")}
-          message={message}
-          errors={summary.errors}
-        />
+      {message && !pending && (
+        <ErrorSummary key={attempt} title={tForms("errorSummary")} message={message} errors={list} />
       )}
       <input type="hidden" name="locale" value={locale} />
 
-      <Field id="email" label={t("email")} hint={t("emailHint")} error={errors.email}>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          maxLength={254}
-          value={values.email}
-          onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))}
-          className={inputClass}
-          {...describedBy("email", { hint: true, error: errors.email })}
-        />
-      </Field>
+      <EmailField
+        label={t("email")}
+        hint={t("emailHint")}
+        error={errors.email}
+        value={values.email}
+        onChange={(email) => setValues((v) => ({ ...v, email }))}
+      />
 
       <Field
         id="firstName"
@@ -100,35 +90,15 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
         </select>
       </Field>
 
-      <fieldset
-        id="platforms"
-        tabIndex={-1}
-        className="flex flex-col gap-2"
-        {...describedBy("platforms", { hint: true, error: errors.platforms })}
-      >
-        <legend className="font-semibold">{t("platforms")}</legend>
-        <p id="platforms-hint" className="text-sm text-slate-600">
-          {t("platformsHint")}
-        </p>
-        {errors.platforms && (
-          <p id="platforms-error" className="text-sm font-semibold text-alert-700">
-            {errors.platforms}
-          </p>
-        )}
-        {platforms.map((platform) => (
-          <label key={platform.id} className="flex items-center gap-3">
-            <input
-              type="checkbox"
-              name="platforms"
-              value={platform.id}
-              checked={values.platforms.includes(platform.id)}
-              onChange={(e) => togglePlatform(platform.id, e.target.checked)}
-              className="size-5"
-            />
-            {platform.name}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        name="platforms"
+        legend={t("platforms")}
+        hint={t("platformsHint")}
+        error={errors.platforms}
+        options={platforms}
+        checked={values.platforms}
+        onToggle={togglePlatform}
+      />
 
       <div className="flex flex-col gap-1">
         <label className="flex items-start gap-3">
@@ -147,13 +117,7 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
         </p>
       </div>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
       <p className="text-sm text-slate-600">{t("privacy")}</p>
     </form>
   );

@@ -1,0 +1,35 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { updateReminderPreferences } from "@/lib/actions/update-reminder-preferences";
+
+/** Reminders on or off, for the signed-in person. Turning them on records the wording shown here. */
+export function EmailPreferencesForm({ locale, isEnabled }: { locale: string; isEnabled: boolean }) {
+  const t = useTranslations("reminders.preferences");
+  const tErrors = useTranslations("reminders.errors");
+  const { state, formAction, pending, message } = useFormAction(updateReminderPreferences, tErrors);
+  const enabled = state?.ok ? state.data.isEnabled : isEnabled;
+
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="enabled" value={enabled ? "off" : "on"} />
+      <p role="status">
+        {state?.ok ? (enabled ? t("savedOn") : t("savedOff")) : enabled ? t("on") : t("off")}
+      </p>
+      {!enabled && <p className="text-sm text-slate-700">{t("consentLabel")}</p>}
+      <FormAlert message={message} />
+      <div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md border border-slate-400 px-4 py-2 font-semibold disabled:opacity-60"
+        >
+          {pending ? t("pending") : enabled ? t("turnOff") : t("turnOn")}
+        </button>
+      </div>
+    </form>
+  );
+}

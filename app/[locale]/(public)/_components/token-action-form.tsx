@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/actions/safe-action";
+
+/**
+ * The one button of a page a reminder's link opens: it posts the token, and only this
+ * POST acts. Once the action succeeded, its confirmation (and what comes next) takes
+ * the form's place.
+ */
+export function TokenActionForm<T>({
+  action,
+  token,
+  locale,
+  label,
+  pendingLabel,
+  confirmation,
+  next,
+}: {
+  action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+  token: string;
+  locale: string;
+  label: string;
+  pendingLabel: string;
+  confirmation: (data: T) => string;
+  next: ReactNode;
+}) {
+  const tErrors = useTranslations("reminders.errors");
+  const { state, formAction, pending, message } = useFormAction(action, tErrors);
+
+  if (state?.ok) {
+    return (
+      <div className="flex flex-col gap-4">
+        <p role="status" className="rounded-md bg-green-50 p-4 font-semibold text-green-900">
+          {confirmation(state.data)}
+        </p>
+        {next}
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="locale" value={locale} />
+      <FormAlert message={message} />
+      <div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+        >
+          {pending ? pendingLabel : label}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,202 @@
+// Shared harness of the benchmarks (npm run bench:*): a throw-away database, a
+// production build in its own folder, processes that stop with the run, and
+// autocannon measurements. Benchmarks report ratios measured in one run, never
+// absolute times alone: the machine's load moves both sides.
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { z } from "zod";
+import { startEmbeddedDb } from "../embedded-db";
+import { createFreshDatabase, isBuildFresh } from "../shared";
+
+export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+export const log = (line: string) => console.error(`[bench] ${line}`);
+export const cleanups: (() => Promise<void> | void)[] = [];
+
+export async function cleanup() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      log(`cleanup failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void cleanup().then(() => process.exit(130)));
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** A fresh database on DATABASE_URL's server, or the embedded one; dropped at the end. */
+export async function throwAwayDatabase(prefix: string): Promise<string> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const fresh = await createFreshDatabase(external, prefix);
+    cleanups.push(fresh.drop);
+    log(`fresh database ${fresh.name} on ${new URL(external).host}`);
+    return fresh.url;
+  }
+  const db = await startEmbeddedDb({ dir: null, port: 0, log });
+  cleanups.push(() => db.stop());
+  log(`embedded PostgreSQL (PGlite, in memory) on 127.0.0.1:${db.port}`);
+  return db.url;
+}
+
+export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv) {
+  if (isBuildFresh(distDir)) {
+    log(`${distDir} is up to date`);
+    return;
+  }
+  log(`building into ${distDir} (next build)...`);
+  const code = await run(path.resolve("node_modules/.bin/next"), ["build"], env);
+  if (code !== 0) throw new Error("`next build` failed (see above)");
+}
+
+export async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], env });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  cleanups.push(stop);
+  return child;
+}
+
+export async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+export async function startApp(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = startProcess(
+    path.resolve("node_modules/.bin/tsx"),
+    ["scripts/server.ts", "--hostname", "127.0.0.1", "--port", String(port)],
+    env,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/api/health`, 60_000);
+  return { url, child };
+}
+
+export async function startBareServer(body: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const source = `require("node:http").createServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(process.env.BENCH_BODY);
+  }).listen(${port}, "127.0.0.1");`;
+  const child = startProcess(process.execPath, ["-e", source], { ...process.env, BENCH_BODY: body });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url, 10_000);
+  return { url, child };
+}
+
+const autocannonResult = z.object({
+  requests: z.object({ average: z.number() }),
+  latency: z.object({ p50: z.number(), p99: z.number() }),
+  non2xx: z.number(),
+  errors: z.number(),
+  timeouts: z.number(),
+});
+export type Measure = { rps: number; p50: number; p99: number };
+
+export async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Measure> {
+  const cannon = path.resolve("node_modules/.bin/autocannon");
+  // A short warm-up first: JIT, connection pools and caches, as in steady use.
+  await runCannon(cannon, url, 2, headers);
+  const result = await runCannon(cannon, url, DURATION, headers);
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(
+      `${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+  const out = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  log(`${name.padEnd(28)} ${out.rps.toFixed(0).padStart(7)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms`);
+  return out;
+}
+
+export function runCannon(
+  cannon: string,
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<z.infer<typeof autocannonResult>> {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      cannon,
+      ["-c", String(CONNECTIONS), "-d", String(seconds), ...headerArgs, "-j", url],
+      {
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      try {
+        resolve(autocannonResult.parse(JSON.parse(out)));
+      } catch (cause) {
+        reject(new Error("cannot read autocannon's JSON output", { cause }));
+      }
+    });
+  });
+}
+
+/**
+ * A static file of the same build (a /_next/static chunk the landing page loads).
+ * Pages carry a per-request CSP nonce, so no HTML page is prerendered any more: this
+ * is the "static content" reference, next to the cheapest page.
+ */
+export async function staticAssetUrl(appUrl: string): Promise<string> {
+  const html = await (await fetch(`${appUrl}/en`)).text();
+  const asset = html.match(/\/_next\/static\/[^"']+\.(?:css|js)/)?.[0];
+  if (!asset) throw new Error("no /_next/static asset on /en");
+  return `${appUrl}${asset}`;
+}
