@@ -13,9 +13,9 @@ export type ReferralCard = {
   showFirstNameOnShare: boolean;
   leaderboardName: string | null;
   isOnLeaderboard: boolean;
+  /** Some invitees are flagged for review (the person themself never is). */
   isFlagged: boolean;
   visits: number;
-  pledged: number;
   verified: number;
   objected: number;
   friendsOfFriends: number;
@@ -24,11 +24,11 @@ export type ReferralCard = {
 };
 
 type CountRow = {
-  pledged: bigint;
   verified: bigint;
   objected: bigint;
   friends_of_friends: bigint;
   visits: bigint;
+  flagged: bigint;
 };
 
 /**
@@ -50,17 +50,17 @@ export async function getReferralCard(
       showFirstNameOnShare: true,
       leaderboardName: true,
       leaderboardOptInAt: true,
-      referralFlaggedAt: true,
     },
   });
   if (!own?.verifiedAt) return null;
 
-  // Only verified invitees count beyond "pledged"; "objected" means at least one
+  // Only verified invitees count: an unverified pledge may be a stranger's address
+  // posted through this person's link, and counting it would tell them whether that
+  // address had pledged already. "objected" means at least one
   // objection recorded (submitted or confirmed); friends of friends are verified
   // pledges invited by this person's invitees (never this person themself).
   const [row] = await db.$queryRaw<CountRow[]>`
     SELECT
-      (SELECT count(*) FROM pledges i WHERE i.referred_by_id = ${own.id}) AS pledged,
       (SELECT count(*) FROM pledges i WHERE i.referred_by_id = ${own.id} AND i.verified_at IS NOT NULL) AS verified,
       (SELECT count(*) FROM pledges i
          WHERE i.referred_by_id = ${own.id} AND i.verified_at IS NOT NULL
@@ -69,7 +69,9 @@ export async function getReferralCard(
                          AND s.status IN ('SUBMITTED', 'CONFIRMED'))) AS objected,
       (SELECT count(*) FROM pledges f JOIN pledges i ON i.id = f.referred_by_id
          WHERE i.referred_by_id = ${own.id} AND f.verified_at IS NOT NULL AND f.id <> ${own.id}) AS friends_of_friends,
-      (SELECT coalesce(sum(v.visits), 0) FROM referral_visits v WHERE v.pledge_id = ${own.id}) AS visits`;
+      (SELECT coalesce(sum(v.visits), 0) FROM referral_visits v WHERE v.pledge_id = ${own.id}) AS visits,
+      (SELECT count(*) FROM pledges i
+         WHERE i.referred_by_id = ${own.id} AND i.referral_flagged_at IS NOT NULL) AS flagged`;
   const count = (value: bigint | undefined) => Number(value ?? 0);
   const verified = count(row?.verified);
   return {
@@ -79,9 +81,8 @@ export async function getReferralCard(
     showFirstNameOnShare: own.showFirstNameOnShare,
     leaderboardName: own.leaderboardName,
     isOnLeaderboard: own.leaderboardOptInAt !== null && own.leaderboardName !== null,
-    isFlagged: own.referralFlaggedAt !== null,
+    isFlagged: count(row?.flagged) > 0,
     visits: count(row?.visits),
-    pledged: count(row?.pledged),
     verified,
     objected: count(row?.objected),
     friendsOfFriends: count(row?.friends_of_friends),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import {
   FLAG_REASONS,
   type FlagReason,
@@ -9,7 +9,10 @@ import {
 } from "./rules";
 
 // Flag, never block: a flagged pledge still counts for the campaign and on its
-// referrer's card, but neither it nor a flagged referrer appears on the leaderboard.
+// referrer's card, but not on the leaderboard. Only the suspicious invitees are
+// flagged, never the referrer: anyone can sign up me+1@, me+2@, me+3@ through
+// someone else's link, and that must not knock that person off the leaderboard.
+// A person reviews the flags (npm run referral-flags; approving counts them again).
 // Thresholds and their reasons are in ./rules.ts.
 
 async function flag(tx: Tx, pledgeIds: string[], reason: FlagReason, now: Date): Promise<void> {
@@ -46,7 +49,12 @@ export async function checkReferralFraud(
       select: { id: true },
     });
     if (burst.length >= NETWORK_BURST_COUNT) {
-      await flag(tx, [...burst.map((p) => p.id), referrerId], FLAG_REASONS.networkBurst, now);
+      await flag(
+        tx,
+        burst.map((p) => p.id),
+        FLAG_REASONS.networkBurst,
+        now,
+      );
       reasons.push(FLAG_REASONS.networkBurst);
     }
   }
@@ -59,8 +67,36 @@ export async function checkReferralFraud(
   if (groups.size > 0) {
     const emails = new Set([...groups.values()].flat());
     const ids = invitees.filter((p) => emails.has(p.user.email)).map((p) => p.id);
-    await flag(tx, [...ids, referrerId], FLAG_REASONS.similarAddresses, now);
+    await flag(tx, ids, FLAG_REASONS.similarAddresses, now);
     reasons.push(FLAG_REASONS.similarAddresses);
   }
   return reasons;
+}
+
+export type FlaggedReferrer = { referrerPledgeId: string; flagged: number; reasons: string[]; since: Date };
+
+/** Referrers with flagged invitees in `campaignId`, for review: counts and reasons only. */
+export async function listFlaggedReferrals(campaignId: string): Promise<FlaggedReferrer[]> {
+  const rows = await db.$queryRaw<{ referrer: string; flagged: bigint; reasons: string[]; since: Date }[]>`
+    SELECT i.referred_by_id AS referrer, count(*) AS flagged,
+           array_agg(DISTINCT i.referral_flag_reason) AS reasons, min(i.referral_flagged_at) AS since
+    FROM pledges i
+    WHERE i.campaign_id = ${campaignId} AND i.referral_flagged_at IS NOT NULL AND i.referred_by_id IS NOT NULL
+    GROUP BY i.referred_by_id
+    ORDER BY since ASC`;
+  return rows.map((row) => ({
+    referrerPledgeId: row.referrer,
+    flagged: Number(row.flagged),
+    reasons: row.reasons,
+    since: row.since,
+  }));
+}
+
+/** A reviewer found the invitees of `referrerPledgeId` genuine: they count again. */
+export async function approveFlaggedReferrals(referrerPledgeId: string): Promise<number> {
+  const { count } = await db.pledge.updateMany({
+    where: { referredById: referrerPledgeId, referralFlaggedAt: { not: null } },
+    data: { referralFlaggedAt: null, referralFlagReason: null },
+  });
+  return count;
 }

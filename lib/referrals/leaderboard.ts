@@ -7,7 +7,7 @@ export type LeaderboardEntry = { rank: number; name: string; verified: number };
 
 /**
  * The public leaderboard: people who opted in, under the name they chose, ranked by
- * their verified, unflagged invitees. Flagged referrers are left off; nothing but the
+ * their verified, unflagged invitees (a referrer is never flagged); nothing but the
  * chosen name and a count leaves the database.
  */
 export async function getLeaderboard(
@@ -21,7 +21,6 @@ export async function getLeaderboard(
       AND i.verified_at IS NOT NULL AND i.referral_flagged_at IS NULL
     WHERE r.campaign_id = ${campaignId}
       AND r.verified_at IS NOT NULL
-      AND r.referral_flagged_at IS NULL
       AND r.leaderboard_opt_in_at IS NOT NULL
       AND r.leaderboard_name IS NOT NULL
     GROUP BY r.id, r.leaderboard_name, r.leaderboard_opt_in_at

@@ -30,7 +30,9 @@ export type FlagReason = (typeof FLAG_REASONS)[keyof typeof FLAG_REASONS];
 // ---------------------------------------------------------------- Milestones
 
 /** Verified invitees needed for each badge. */
-export const MILESTONES = [1, 3, 10] as const;
+// Starting at 3: a badge for one confirmed friend would tell the referrer what that
+// one (known) friend did.
+export const MILESTONES = [3, 10, 25] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
 export function milestonesReached(verifiedInvitees: number): Milestone[] {
@@ -144,4 +146,15 @@ export function similarAddressGroups(
   }
   for (const [key, members] of groups) if (members.length < threshold) groups.delete(key);
   return groups;
+}
+
+/**
+ * Counts of what invitees did, below this, are shown as "fewer than" on the card: with
+ * one or two invitees a number tells what an identified friend did (k-anonymity).
+ */
+export const SMALL_COUNT_K = 3;
+
+/** The count as the card shows it: 0 and from SMALL_COUNT_K up exactly, null for 1-2. */
+export function shownInviteCount(count: number): number | null {
+  return count === 0 || count >= SMALL_COUNT_K ? count : null;
 }

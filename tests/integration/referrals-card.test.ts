@@ -13,6 +13,7 @@ import {
   recordReferralVisit,
   setShowFirstNameOnShare,
 } from "@/lib/referrals";
+import { approveFlaggedReferrals, listFlaggedReferrals } from "@/lib/referrals/fraud";
 import { NETWORK_BURST_COUNT, NETWORK_BURST_WINDOW_MS } from "@/lib/referrals/rules";
 
 const campaignId = campaign().id;
@@ -93,15 +94,15 @@ describe("the referrer's card", () => {
     expect(card).toMatchObject({
       code: a.code,
       visits: 3,
-      pledged: 3,
       verified: 2,
       objected: 1,
       friendsOfFriends: 1,
-      milestones: [1],
+      milestones: [],
       nextMilestone: 3,
       isOnLeaderboard: false,
       showFirstNameOnShare: false,
     });
+    expect(card).not.toHaveProperty("pledged");
     expect(card?.url).toMatch(new RegExp(`/r/${a.code}$`));
     // Counts only: nothing about any invitee is in the card.
     const text = JSON.stringify(card);
@@ -111,7 +112,7 @@ describe("the referrer's card", () => {
       expect(text).not.toContain(other.pledgeId);
     }
 
-    expect(await getReferralCard(b.userId)).toMatchObject({ pledged: 2, verified: 1, friendsOfFriends: 1 });
+    expect(await getReferralCard(b.userId)).toMatchObject({ verified: 1, friendsOfFriends: 1 });
   });
 
   it("shows objections of verified invitees only, and earns badges at 1, 3 and 10", async () => {
@@ -119,7 +120,6 @@ describe("the referrer's card", () => {
     const pending = await pledge({ ref: a.code, verifiedAt: null });
     await objected(pending);
     expect(await getReferralCard(a.userId)).toMatchObject({
-      pledged: 1,
       verified: 0,
       objected: 0,
       milestones: [],
@@ -127,9 +127,18 @@ describe("the referrer's card", () => {
     for (let i = 0; i < 3; i++) await pledge({ ref: a.code });
     expect(await getReferralCard(a.userId)).toMatchObject({
       verified: 3,
-      milestones: [1, 3],
+      milestones: [3],
       nextMilestone: 10,
     });
+  });
+
+  it("attack: posting a stranger's address through your link does not move your card", async () => {
+    const a = await pledge();
+    const before = await getReferralCard(a.userId);
+    // With A's referral cookie, someone posts an address: it may or may not have
+    // pledged already; A's card must not tell which.
+    await pledge({ ref: a.code, verifiedAt: null });
+    expect(await getReferralCard(a.userId)).toEqual(before);
   });
 
   it("exists only for a verified pledge, and only for its owner", async () => {
@@ -194,9 +203,11 @@ describe("fraud controls (flag, never block)", () => {
     for (const p of invitees) expect((await flagOf(p.pledgeId)).referralFlaggedAt).toBeNull();
 
     invitees.push(await pledge({ ref: a.code, network, verifiedAt: minutes(50) }));
-    for (const p of [a, ...invitees]) {
+    for (const p of invitees) {
       expect(await flagOf(p.pledgeId)).toMatchObject({ referralFlagReason: "network_burst" });
     }
+    // The invitees are flagged, never the referrer.
+    expect((await flagOf(a.pledgeId)).referralFlaggedAt).toBeNull();
     // Flagged, not blocked: all of them still count on the card.
     expect(await getReferralCard(a.userId)).toMatchObject({ verified: NETWORK_BURST_COUNT, isFlagged: true });
   });
@@ -229,9 +240,10 @@ describe("fraud controls (flag, never block)", () => {
     expect((await flagOf(a.pledgeId)).referralFlaggedAt).toBeNull();
 
     const third = await pledge({ ref: a.code, email: `m.axpower+77@${domain}` });
-    for (const p of [a, first, second, third]) {
+    for (const p of [first, second, third]) {
       expect(await flagOf(p.pledgeId)).toMatchObject({ referralFlagReason: "similar_addresses" });
     }
+    expect((await flagOf(a.pledgeId)).referralFlaggedAt).toBeNull();
     expect((await flagOf(other.pledgeId)).referralFlaggedAt).toBeNull();
   });
 });
@@ -282,6 +294,34 @@ describe("the leaderboard", () => {
     for (const email of [`ann@${domain}`, `ann1@${domain}`, `a.nn2@${domain}`])
       await pledge({ ref: a.code, email });
     expect(await names()).not.toContain(`Alias ${tag}`);
+  });
+
+  it("attack: me+1@, me+2@, me+3@ signed up through someone's link do not knock them off the leaderboard", async () => {
+    const tag = randomUUID().slice(0, 6);
+    const domain = `${tag}.example.test`;
+    const victim = await pledge();
+    await joinLeaderboard(victim.userId, `Victim ${tag}`, t0);
+    for (const friend of ["lena", "omar", "pia"])
+      await pledge({ ref: victim.code, email: `${friend}@${domain}` });
+    expect(await board()).toContainEqual(expect.objectContaining({ name: `Victim ${tag}`, verified: 3 }));
+
+    const attacker = `me${tag}`;
+    for (let i = 1; i <= 3; i++) await pledge({ ref: victim.code, email: `${attacker}+${i}@${domain}` });
+    // The attacker's sign-ups are flagged and do not count; the victim keeps their place.
+    expect(await board()).toContainEqual(expect.objectContaining({ name: `Victim ${tag}`, verified: 3 }));
+    expect((await flagOf(victim.pledgeId)).referralFlaggedAt).toBeNull();
+
+    // A reviewer sees the flags (counts only) and may approve them: they count again.
+    const review = await listFlaggedReferrals(campaignId);
+    expect(review).toContainEqual(
+      expect.objectContaining({
+        referrerPledgeId: victim.pledgeId,
+        flagged: 3,
+        reasons: ["similar_addresses"],
+      }),
+    );
+    expect(await approveFlaggedReferrals(victim.pledgeId)).toBe(3);
+    expect(await board()).toContainEqual(expect.objectContaining({ name: `Victim ${tag}`, verified: 6 }));
   });
 
   it("is opt-in only for verified pledges, and renames keep the opt-in time", async () => {

@@ -8,6 +8,8 @@ import {
   displayNameSchema,
   milestonesReached,
   nextMilestone,
+  SMALL_COUNT_K,
+  shownInviteCount,
   similarAddressGroups,
 } from "@/lib/referrals/rules";
 
@@ -116,20 +118,28 @@ describe("network prefixes", () => {
 });
 
 describe("milestones", () => {
-  it("are earned at 1, 3 and 10 verified invitees", () => {
+  it("are earned at 3, 10 and 25 verified invitees (never for one friend alone)", () => {
     expect(milestonesReached(0)).toEqual([]);
-    expect(milestonesReached(1)).toEqual([1]);
-    expect(milestonesReached(2)).toEqual([1]);
-    expect(milestonesReached(3)).toEqual([1, 3]);
-    expect(milestonesReached(10)).toEqual([1, 3, 10]);
-    expect(milestonesReached(99)).toEqual([1, 3, 10]);
+    expect(milestonesReached(1)).toEqual([]);
+    expect(milestonesReached(2)).toEqual([]);
+    expect(milestonesReached(3)).toEqual([3]);
+    expect(milestonesReached(10)).toEqual([3, 10]);
+    expect(milestonesReached(99)).toEqual([3, 10, 25]);
   });
 
   it("name the next badge, or none once all are earned", () => {
-    expect(nextMilestone(0)).toBe(1);
-    expect(nextMilestone(1)).toBe(3);
-    expect(nextMilestone(9)).toBe(10);
-    expect(nextMilestone(10)).toBeNull();
+    expect(nextMilestone(0)).toBe(3);
+    expect(nextMilestone(3)).toBe(10);
+    expect(nextMilestone(24)).toBe(25);
+    expect(nextMilestone(25)).toBeNull();
+  });
+
+  it("attack: one or two invitees on the card do not tell what an identified friend did", () => {
+    expect(shownInviteCount(0)).toBe(0);
+    expect(shownInviteCount(1)).toBeNull();
+    expect(shownInviteCount(2)).toBeNull();
+    expect(shownInviteCount(SMALL_COUNT_K)).toBe(SMALL_COUNT_K);
+    expect(shownInviteCount(40)).toBe(40);
   });
 });
 

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { campaign } from "@/lib/campaign";
 import { getReferralCard, qrCodeSvg } from "@/lib/referrals";
-import { MILESTONES } from "@/lib/referrals/rules";
+import { MILESTONES, SMALL_COUNT_K, shownInviteCount } from "@/lib/referrals/rules";
 import { InviteLeaderboardForm } from "./invite-leaderboard-form";
 import { InvitePreviewForm } from "./invite-preview-form";
 import { QrCode } from "./qr-code";
@@ -32,7 +32,6 @@ export async function ReferralCard({
   const qr = await qrCodeSvg(card.url, t("qrTitle"), "invite-qr-title");
   const figures = [
     { key: "visits", label: t("visits"), value: card.visits },
-    { key: "pledged", label: t("pledged"), value: card.pledged },
     { key: "verified", label: t("verified"), value: card.verified },
     { key: "objected", label: t("objected"), value: card.objected },
     { key: "friends-of-friends", label: t("friendsOfFriends"), value: card.friendsOfFriends },
@@ -76,7 +75,11 @@ export async function ReferralCard({
               data-figure={figure.key}
             >
               <dt className="text-sm text-slate-700">{figure.label}</dt>
-              <dd className="text-2xl font-bold">{format.number(figure.value)}</dd>
+              <dd className="text-2xl font-bold">
+                {shownInviteCount(figure.value) === null
+                  ? t("fewerThan", { count: SMALL_COUNT_K })
+                  : format.number(figure.value)}
+              </dd>
             </div>
           ))}
         </dl>
@@ -108,7 +111,9 @@ export async function ReferralCard({
         <p className="mt-3">
           {card.nextMilestone === null
             ? t("allBadges")
-            : t("nextBadge", { left: card.nextMilestone - card.verified })}
+            : card.verified < SMALL_COUNT_K
+              ? t("firstBadge", { count: MILESTONES[0] })
+              : t("nextBadge", { left: card.nextMilestone - card.verified })}
         </p>
       </section>
 
