@@ -46,7 +46,8 @@ psql_embedded() { psql -X -q -t -A -h 127.0.0.1 -p "$EMBEDDED_DB_PORT" -U postgr
 start_app
 code=$(curl -s -o /dev/null -w '%{http_code}' -L "http://localhost:$PORT/")
 [ "$code" = 200 ] || fail "GET / answered $code"
-curl -fsS "http://localhost:$PORT/api/health" | grep -q '"migrations":1' || fail "migrations not applied"
+migrations=$(find prisma/migrations -mindepth 1 -maxdepth 1 -type d | wc -l)
+curl -fsS "http://localhost:$PORT/api/health" | grep -q "\"migrations\":$migrations[,}]" || fail "migrations not applied (expected $migrations)"
 psql_embedded "INSERT INTO stat_counters (campaign_id, key, shard, value) VALUES ('smoke', 'restart', 0, 42)"
 stop_app
 
