@@ -36,6 +36,9 @@ async function statusRows(userId: string) {
 
 test.describe("objection tracker", () => {
   test("from pledge to all done with the guides alone @phone", async ({ page, context }) => {
+    // The longest journey (three platforms, every step, axe on the way): 30-46 s on a
+    // loaded 2-core machine, so it gets four times that.
+    test.setTimeout(180_000);
     const person = await signedInPerson(context, { platforms: ["facebook", "instagram", "whatsapp"] });
     await page.goto("/en/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: "My objections" })).toBeVisible();
