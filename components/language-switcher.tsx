@@ -18,7 +18,23 @@ export function LanguageSwitcher() {
         <span className="sr-only">
           {t("languageCurrent", { language: LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale })}
         </span>
-        <span aria-hidden="true">🌐 {LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}</span>
+        <span aria-hidden="true" className="inline-flex items-center gap-1">
+          {/* A drawn globe, not an emoji: some systems have no emoji font. */}
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            width="16"
+            height="16"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.3"
+          >
+            <circle cx="8" cy="8" r="6.5" />
+            <ellipse cx="8" cy="8" rx="2.8" ry="6.5" />
+            <path d="M1.5 8h13M2.6 4.5h10.8M2.6 11.5h10.8" />
+          </svg>
+          {LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}
+        </span>
       </summary>
       <ul
         aria-label={t("language")}
