@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -51,9 +50,6 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  // Pages render per request: Next.js puts the proxy's CSP nonce (from the request's
-  // Content-Security-Policy header) on its scripts, which a prerendered page cannot have.
-  await connection();
   const t = await getTranslations({ locale, namespace: "nav" });
   return (
     <html lang={locale}>

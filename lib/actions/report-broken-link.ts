@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { campaign } from "@/lib/campaign";
-import { reportBrokenLink as report } from "@/lib/submissions";
-import { reportLinkFormValues, reportLinkSchema } from "@/lib/submissions/schema";
+import { reportBrokenLink as report } from "@/lib/tracker";
+import { reportLinkFormValues, reportLinkSchema } from "@/lib/tracker/schema";
 import { defineAction } from "./safe-action";
 
 // POST from "this link seems broken" under a platform's guide: stores a report the

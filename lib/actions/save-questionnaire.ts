@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { campaign } from "@/lib/campaign";
-import { saveQuestionnaire as save } from "@/lib/submissions";
-import { questionnaireFormValues, questionnaireSchema } from "@/lib/submissions/schema";
+import { saveQuestionnaire as save } from "@/lib/tracker";
+import { questionnaireFormValues, questionnaireSchema } from "@/lib/tracker/schema";
 import { defineAction } from "./safe-action";
 
 // POST from the tracker questionnaire: which platforms, how many accounts, linked or

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { campaign } from "@/lib/campaign";
-import { updateSubmissionStatus } from "@/lib/submissions";
-import { updateSubmissionFormValues, updateSubmissionSchema } from "@/lib/submissions/schema";
+import { updateSubmissionStatus } from "@/lib/tracker";
+import { updateSubmissionFormValues, updateSubmissionSchema } from "@/lib/tracker/schema";
 import { defineAction } from "./safe-action";
 
 // POST from an account card of the tracker: submitted / confirmed / "I don't use

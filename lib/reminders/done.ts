@@ -1,21 +1,13 @@
 import "server-only";
 import type { Campaign } from "@/lib/campaign";
-import { campaignDay } from "@/lib/campaign/deadline";
 import { db } from "@/lib/db";
-import { applyStatDelta, type StatDelta } from "@/lib/stats/counters";
-import { dayToInstant } from "@/lib/submissions/dates";
-import { lockOwnPledge, settleFinished } from "@/lib/submissions/pledge-lock";
-import { addDelta, statDeltaForStatus } from "@/lib/submissions/transitions";
+import { markPlatformFiled } from "@/lib/tracker/mark-platform-filed";
 import { remindersLog } from "./log";
 import { objectionsToDo } from "./todo";
 import { type TokenError, verifyToken } from "./tokens";
 
 // "I've filed it" from a reminder, without signing in: the signed token names the
-// person and the platform. Recording marks the person's accounts of that platform that
-// still need an objection (not covered, NOT_STARTED) as SUBMITTED today, moves the
-// public counters exactly as the tracker does (statDeltaForStatus, then settleFinished
-// for "finished") and all of it in one transaction under the tracker's pledge lock.
-// lib/submissions offers no bulk write for this, so it is built from its pieces.
+// person and the platform; the tracker's markPlatformFiled does the write.
 
 export type DoneError = TokenError | "no_pledge" | "platform_invalid";
 export type DoneResult<T> = { ok: true; data: T } | { ok: false; error: DoneError };
@@ -73,66 +65,8 @@ export async function recordDone(
   if (!checked.ok) return checked;
   const { userId } = checked;
   const platform = checked.platform.id;
-  const day = dayToInstant(campaignDay(campaign, now));
-
-  return db.$transaction(async (tx) => {
-    const locked = await lockOwnPledge(tx, userId, campaign.id);
-    if (!locked) return { ok: false, error: "no_pledge" } as const;
-    const pledge = await tx.pledge.findUniqueOrThrow({
-      where: { id: locked.id },
-      select: { platforms: true, questionnaireAt: true },
-    });
-    const rows = await tx.submission.findMany({
-      where: { userId, campaignId: campaign.id },
-      select: { id: true, platform: true, status: true, coveredById: true },
-    });
-    const delta: StatDelta = {};
-    let changed = 0;
-    const own = rows.filter((row) => row.platform === platform);
-    if (own.length === 0) {
-      if (pledge.questionnaireAt === null && pledge.platforms.includes(platform)) {
-        // No checklist yet: one account per pledged platform, so that "finished" still
-        // waits for the other platforms (the questionnaire later keeps these rows).
-        const known = new Set(campaign.platforms.map((p) => p.id));
-        const others = pledge.platforms.filter(
-          (id) => id !== platform && known.has(id) && !rows.some((row) => row.platform === id),
-        );
-        await tx.submission.createMany({
-          data: [
-            {
-              userId,
-              campaignId: campaign.id,
-              platform,
-              accountIndex: 1,
-              status: "SUBMITTED",
-              submittedAt: day,
-            },
-            ...others.map((id) => ({ userId, campaignId: campaign.id, platform: id, accountIndex: 1 })),
-          ],
-          skipDuplicates: true,
-        });
-        addDelta(delta, statDeltaForStatus(platform, "NOT_STARTED", "SUBMITTED"));
-        changed = 1;
-      }
-    } else {
-      const targets = own.filter((row) => row.coveredById === null && row.status === "NOT_STARTED");
-      if (targets.length > 0) {
-        await tx.submission.updateMany({
-          where: {
-            userId,
-            campaignId: campaign.id,
-            id: { in: targets.map((row) => row.id) },
-            status: "NOT_STARTED",
-          },
-          data: { status: "SUBMITTED", submittedAt: day, confirmedAt: null },
-        });
-        for (const _ of targets) addDelta(delta, statDeltaForStatus(platform, "NOT_STARTED", "SUBMITTED"));
-        changed = targets.length;
-      }
-    }
-    await applyStatDelta(tx, campaign.id, delta);
-    await settleFinished(tx, userId, locked, { campaign, now });
-    remindersLog.info({ userId, platform, changed }, "done recorded from a reminder");
-    return { ok: true, data: { platform, platformName: checked.platform.name, changed } } as const;
-  });
+  const marked = await markPlatformFiled(userId, platform, { campaign, now });
+  if (!marked.ok) return marked;
+  remindersLog.info({ userId, platform, changed: marked.changed }, "done recorded from a reminder");
+  return { ok: true, data: { platform, platformName: checked.platform.name, changed: marked.changed } };
 }

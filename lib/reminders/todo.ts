@@ -10,7 +10,7 @@ import type { Campaign } from "@/lib/campaign";
 // - A platform with rows counts its accounts that still need their own objection and
 //   have none on record: not covered by a linked account, status NOT_STARTED.
 //   NOT_APPLICABLE ("I don't use this") needs nothing; SUBMITTED and CONFIRMED are done.
-// This matches the tracker (lib/submissions/progress.ts: isNeeded, isFiled).
+// This matches the tracker (lib/tracker/progress.ts: isNeeded, isFiled).
 
 export type ObjectionRow = { platform: string; status: string; coveredById: string | null };
 

@@ -5,7 +5,7 @@
 // reports once its link is checked or fixed (new reports open again).
 import { campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
-import { countOpenLinkReports, resolveLinkReports } from "@/lib/submissions";
+import { countOpenLinkReports, resolveLinkReports } from "@/lib/tracker";
 
 async function main(args: string[]): Promise<number> {
   const c = campaign();

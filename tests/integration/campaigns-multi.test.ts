@@ -17,7 +17,7 @@ import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
 import { exportPersonalData, runRetention } from "@/lib/privacy";
 import { getReferralCard, joinLeaderboard, recordReferralVisit } from "@/lib/referrals";
 import { computeStats, diffCounters, readCounters, recountStats } from "@/lib/stats";
-import { getTracker, saveQuestionnaire, updateSubmissionStatus } from "@/lib/submissions";
+import { getTracker, saveQuestionnaire, updateSubmissionStatus } from "@/lib/tracker";
 
 // The next campaign on the same database: campaign A runs, the config moves on to B,
 // the same person pledges again. Each campaign keeps its own pledge, tracker, referrals

@@ -22,7 +22,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { saveQuestionnaire } = await import("@/lib/actions/save-questionnaire");
 const { updateSubmission } = await import("@/lib/actions/update-submission");
 const { reportBrokenLink } = await import("@/lib/actions/report-broken-link");
-const { getTracker } = await import("@/lib/submissions");
+const { getTracker } = await import("@/lib/tracker");
 
 const campaignId = campaign().id;
 

@@ -10,7 +10,7 @@ import {
   resolveLinkReports,
   saveQuestionnaire,
   updateSubmissionStatus,
-} from "@/lib/submissions";
+} from "@/lib/tracker";
 
 // The tracker's writes against a real database, each test in its own campaign id so
 // that the counters can be compared with a recount from the rows.

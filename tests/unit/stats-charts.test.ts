@@ -5,7 +5,7 @@ import {
   evenlySpaced,
   niceStep,
   rowLayout,
-} from "@/app/[locale]/stats/_components/charts/geometry";
+} from "@/app/[locale]/(marketing)/stats/_components/charts/geometry";
 
 describe("chart geometry", () => {
   it("rounds steps up to 1, 2 or 5 times a power of ten", () => {

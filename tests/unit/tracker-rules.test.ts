@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { deadlineState, loadCampaign } from "@/lib/campaign";
-import { planAccounts } from "@/lib/submissions/coverage";
+import { planAccounts } from "@/lib/tracker/coverage";
 import {
   dayToInstant,
   instantToDay,
   isCalendarDay,
   latestAllowedDay,
   objectionDayError,
-} from "@/lib/submissions/dates";
-import { computeProgress, trackerGuidance } from "@/lib/submissions/progress";
-import { planTransition, statDeltaForStatus } from "@/lib/submissions/transitions";
+} from "@/lib/tracker/dates";
+import { computeProgress, trackerGuidance } from "@/lib/tracker/progress";
+import { planTransition, statDeltaForStatus } from "@/lib/tracker/transitions";
 
 const campaign = loadCampaign();
 const at = (iso: string) => new Date(iso);

@@ -5,7 +5,7 @@ import {
   questionnaireSchema,
   updateSubmissionFormValues,
   updateSubmissionSchema,
-} from "@/lib/submissions/schema";
+} from "@/lib/tracker/schema";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 const campaign = loadCampaign();

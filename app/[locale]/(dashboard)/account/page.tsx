@@ -11,7 +11,7 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "account" });
-  return { ...pageMetadata({ locale, path: "/account", title: t("metaTitle") }), robots: { index: false } };
+  return pageMetadata({ locale, path: "/account", title: t("metaTitle") });
 }
 
 const SECTION = "flex flex-col gap-3";

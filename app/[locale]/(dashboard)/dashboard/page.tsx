@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
 import { getOwnPledge } from "@/lib/pledges/queries";
 import { rememberLocale } from "@/lib/pledges/remember-locale";
-import { getTracker } from "@/lib/submissions";
+import { getTracker } from "@/lib/tracker";
 import { Checklist } from "./_components/checklist";
 import { FinishedCard } from "./_components/finished-card";
 import { QuestionnaireSection } from "./_components/questionnaire-section";

@@ -11,7 +11,6 @@ export async function generateMetadata({
   const t = await getTranslations({ locale, namespace: "auth.checkEmail" });
   return {
     ...pageMetadata({ locale, path: "/sign-in/check-email", title: t("title") }),
-    robots: { index: false },
   };
 }
 

@@ -1,10 +1,7 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { confirmLinkSchema } from "@/lib/auth/sign-in-confirmation";
 import { Link } from "@/lib/i18n/navigation";
-
-export const metadata: Metadata = { robots: { index: false } };
 
 // The mailed link lands here: a page that changes nothing, so mail scanners that
 // open links do not use up the single-use token. It names the account the link

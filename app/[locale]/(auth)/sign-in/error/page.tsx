@@ -11,7 +11,7 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth.error" });
-  return { ...pageMetadata({ locale, path: "/sign-in/error", title: t("title") }), robots: { index: false } };
+  return pageMetadata({ locale, path: "/sign-in/error", title: t("title") });
 }
 
 export default async function SignInErrorPage({

@@ -13,7 +13,6 @@ export async function generateMetadata({
   const t = await getTranslations({ locale, namespace: "account.confirm" });
   return {
     ...pageMetadata({ locale, path: "/account/delete", title: t("metaTitle") }),
-    robots: { index: false },
   };
 }
 

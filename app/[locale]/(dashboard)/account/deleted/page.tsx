@@ -12,7 +12,6 @@ export async function generateMetadata({
   const t = await getTranslations({ locale, namespace: "account.deleted" });
   return {
     ...pageMetadata({ locale, path: "/account/deleted", title: t("metaTitle") }),
-    robots: { index: false },
   };
 }
 

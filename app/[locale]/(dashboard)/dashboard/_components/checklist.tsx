@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExternalLink } from "@/components/external-link";
 import { type Campaign, localized } from "@/lib/campaign";
-import type { Tracker, TrackerAccount, TrackerPlatform } from "@/lib/submissions";
-import { dayToInstant } from "@/lib/submissions/dates";
+import type { Tracker, TrackerAccount, TrackerPlatform } from "@/lib/tracker";
+import { dayToInstant } from "@/lib/tracker/dates";
 import { AccountHeading } from "./account-heading";
 import { ReportLinkForm } from "./report-link-form";
 import { StatusForm } from "./status-form";

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Campaign } from "@/lib/campaign";
-import type { QuestionnaireAnswers } from "@/lib/submissions";
+import type { QuestionnaireAnswers } from "@/lib/tracker";
 import { QuestionnaireForm } from "./questionnaire-form";
 
 /** The questionnaire: open until first answered, then folded under "Change your answers". */

@@ -5,8 +5,8 @@ import { describedBy, inputClass } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateSubmission } from "@/lib/actions/update-submission";
-import type { Status } from "@/lib/submissions/progress";
-import { NOTE_MAX_LENGTH } from "@/lib/submissions/schema";
+import type { Status } from "@/lib/tracker/progress";
+import { NOTE_MAX_LENGTH } from "@/lib/tracker/schema";
 
 type Props = {
   locale: string;

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/countdown";
 import type { Campaign } from "@/lib/campaign";
-import type { Tracker } from "@/lib/submissions";
+import type { Tracker } from "@/lib/tracker";
 
 /** The at-a-glance answer: what is left, how far along, how long is left. */
 export async function TrackerOverview({

@@ -2,9 +2,9 @@ import "server-only";
 import { type DeadlineState, deadlineState, type Platform } from "@/lib/campaign";
 import { campaignDay } from "@/lib/campaign/deadline";
 import { db } from "@/lib/db";
+import type { TrackerContext } from "./context";
 import { earliestObjectionDay, instantToDay, latestAllowedDay } from "./dates";
-import type { TrackerContext } from "./pledge-lock";
-import { ofKnownPlatforms } from "./pledge-lock";
+import { ofKnownPlatforms } from "./known-platforms";
 import {
   computeProgress,
   type Guidance,

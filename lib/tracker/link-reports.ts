@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { lockOwnPledge, type TrackerContext } from "./pledge-lock";
+import type { TrackerContext } from "./context";
+import { lockOwnPledge } from "./pledge-lock";
 import { fail, type TrackerResult } from "./result";
 
 /**

@@ -19,9 +19,9 @@ export async function readTokenPage({ params, searchParams }: TokenPageProps) {
   return { locale, token: typeof t === "string" ? t : "" };
 }
 
-/** Kept out of search engines, and out of Referer headers: the URL holds the token. */
+/** Kept out of Referer headers (the group layout keeps it out of search engines): the URL holds the token. */
 export function tokenPageMetadata(page: { locale: string; path: string; title: string }): Metadata {
-  return { ...pageMetadata(page), robots: { index: false }, referrer: "no-referrer" };
+  return { ...pageMetadata(page), referrer: "no-referrer" };
 }
 
 /** The page's body: its question and button while the token holds, else why it does not. */

@@ -2,6 +2,7 @@
 // what they did, always scoped by their user id. Forms import ./schema directly.
 import "server-only";
 
+export type { TrackerContext } from "./context";
 export type { DayError } from "./dates";
 export {
   dayToInstant,
@@ -16,7 +17,6 @@ export {
   reportBrokenLink,
   resolveLinkReports,
 } from "./link-reports";
-export type { TrackerContext } from "./pledge-lock";
 export { computeProgress, type Guidance, type Progress, type Status, trackerGuidance } from "./progress";
 export { saveQuestionnaire } from "./questionnaire";
 export type { TrackerError, TrackerResult } from "./result";

@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { applyStatDelta } from "@/lib/stats/counters";
+import type { TrackerContext } from "./context";
 import { dayToInstant, objectionDayError } from "./dates";
-import { lockOwnPledge, ofKnownPlatforms, settleFinished, type TrackerContext } from "./pledge-lock";
+import { ofKnownPlatforms } from "./known-platforms";
+import { lockOwnPledge } from "./pledge-lock";
 import type { Progress, Status } from "./progress";
 import { fail, type TrackerResult } from "./result";
 import type { UpdateSubmissionInput } from "./schema";
+import { settleFinished } from "./settle-finished";
 import { planTransition, statDeltaForStatus } from "./transitions";
 
 export type StatusChange = Pick<UpdateSubmissionInput, "submissionId" | "status" | "day" | "note">;

@@ -1,11 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { applyStatDelta, type StatDelta } from "@/lib/stats/counters";
+import type { TrackerContext } from "./context";
 import { planAccounts } from "./coverage";
-import { lockOwnPledge, settleFinished, type TrackerContext } from "./pledge-lock";
+import { lockOwnPledge } from "./pledge-lock";
 import type { Progress } from "./progress";
 import { fail, type TrackerResult } from "./result";
 import type { QuestionnaireInput } from "./schema";
+import { settleFinished } from "./settle-finished";
 import { addDelta, statDeltaForStatus } from "./transitions";
 
 const keyOf = (platform: string, accountIndex: number) => `${platform}:${accountIndex}`;
