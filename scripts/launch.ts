@@ -32,15 +32,24 @@ type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
 let child: ChildProcess | undefined;
 
-async function cleanup() {
-  while (cleanups.length) {
-    const step = cleanups.pop()!;
-    try {
-      await step();
-    } catch (error) {
-      log(`cleanup failed: ${(error as Error).message}`);
+let cleaning: Promise<void> | undefined;
+
+// One cleanup, however many signals arrive: Ctrl-C reaches this process from the
+// terminal and again relayed by npm/tsx, and a second call must wait for the first
+// (which may still be closing the embedded database) rather than exit under it and
+// leave the data directory's lock behind.
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const step = cleanups.pop()!;
+      try {
+        await step();
+      } catch (error) {
+        log(`cleanup failed: ${(error as Error).message}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -151,7 +160,9 @@ async function start(): Promise<number> {
   await migrate(appEnv);
   log(`starting on http://localhost:${APP_PORT}`);
   // Not `next start`: scripts/server.ts tells the app each request's socket address.
-  return run(bin("tsx"), ["scripts/server.ts", "--port", String(APP_PORT)], appEnv);
+  // Node with tsx's loader, not the tsx CLI: the CLI relays Ctrl-C and SIGKILLs a child
+  // that does not acknowledge it within 60 ms, which a loaded machine easily misses.
+  return run(process.execPath, ["--import", "tsx", "scripts/server.ts", "--port", String(APP_PORT)], appEnv);
 }
 
 async function dev(): Promise<number> {
