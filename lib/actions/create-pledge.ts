@@ -3,11 +3,9 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { signIn } from "@/lib/auth";
 import { campaign } from "@/lib/campaign";
 import { clientIp } from "@/lib/http/client-ip";
-import { savePledge } from "@/lib/pledges/create-pledge";
-import { isMailSuppressed } from "@/lib/pledges/is-mail-suppressed";
+import { savePledgeAndSendLink } from "@/lib/pledges/create-pledge";
 import { REFERRAL_COOKIE } from "@/lib/pledges/referral-cookie";
 import { pledgeFormValues, pledgeSchema } from "@/lib/pledges/schema";
 import { consumeSignIn } from "@/lib/rate-limit";
@@ -16,7 +14,9 @@ import { defineAction } from "./safe-action";
 // POST from the pledge form. Known and unknown addresses get the same answer (the
 // "check your email" page), so the form reveals nothing about who has pledged. An
 // address whose mail bounced or was marked as spam gets that answer too, and
-// nothing else: no pledge that could never be confirmed, no email.
+// nothing else: no pledge that could never be confirmed, no email. Two round trips
+// to the database: the rate limits, then one statement for the pledge, its counter,
+// the sign-in token and the queued email (rendered and sent by the outbox drain).
 export const createPledge = defineAction(
   {
     name: "create-pledge",
@@ -28,19 +28,13 @@ export const createPledge = defineAction(
     const limit = await consumeSignIn({ email: input.email, ip: await clientIp() });
     if (!limit.ok) return { ok: false, error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-    if (!(await isMailSuppressed(input.email))) {
-      const t = await getTranslations({ locale: input.locale, namespace: "pledge.form" });
-      await savePledge(input, {
-        referralCode: (await cookies()).get(REFERRAL_COOKIE)?.value,
-        consentText: t("consentLabel"),
-        now: new Date(),
-      });
-      await signIn("email", {
-        email: input.email,
-        redirect: false,
-        redirectTo: `/${input.locale}/dashboard?welcome=1`,
-      });
-    }
+    const t = await getTranslations({ locale: input.locale, namespace: "pledge.form" });
+    await savePledgeAndSendLink(input, {
+      referralCode: (await cookies()).get(REFERRAL_COOKIE)?.value,
+      consentText: t("consentLabel"),
+      now: new Date(),
+      redirectTo: `/${input.locale}/dashboard?welcome=1`,
+    });
     redirect(`/${input.locale}/pledge/check-email`);
   },
 );

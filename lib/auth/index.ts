@@ -4,11 +4,12 @@ import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { sendPledgeConfirmed, sendSignInLink } from "@/lib/mail";
 import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
+import { appRedirect, confirmUrlFor, localeOf, MAGIC_LINK_MAX_AGE_SECONDS } from "./magic-link";
 
-export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+export { appRedirect, confirmUrlFor, MAGIC_LINK_MAX_AGE_SECONDS } from "./magic-link";
 
 // Auth.js takes its origin from AUTH_URL, else from the request, whose URL Next.js
 // builds on the address it listens on (http://localhost:PORT), not on the public
@@ -16,41 +17,6 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 // redirects, cookies' Secure flag) on the public origin, behind a proxy or not.
 // next-auth reads it from process.env only, hence the assignment.
 process.env.AUTH_URL = new URL("/api/auth", env().APP_URL).toString();
-
-/** `url` if it points into the app (relative or on APP_URL's origin), else the app's home. */
-export function appRedirect(url: string): string {
-  const origin = new URL(env().APP_URL).origin;
-  if (url.startsWith("/") && !url.startsWith("//")) return `${origin}${url}`;
-  try {
-    if (new URL(url).origin === origin) return url;
-  } catch {
-    // not a URL: fall through to the home page
-  }
-  return origin;
-}
-
-/** The locale a callback URL such as /de/dashboard points into. */
-function localeOf(callbackUrl: string | null): string {
-  const first = callbackUrl ? new URL(callbackUrl, env().APP_URL).pathname.split("/")[1] : undefined;
-  return first && isLocale(first) ? first : DEFAULT_LOCALE;
-}
-
-/**
- * The link we mail never goes straight to Auth.js's callback: mail scanners fetch
- * links, and a GET there would use up the single-use token. It opens our confirm
- * page (which fetches nothing), whose button continues to the callback. Its origin
- * is always APP_URL, never the request's Host header.
- */
-export function confirmUrlFor(callbackLink: string): string {
-  const link = new URL(callbackLink);
-  const locale = localeOf(link.searchParams.get("callbackUrl"));
-  const confirm = new URL(`/${locale}/sign-in/confirm`, env().APP_URL);
-  for (const key of ["token", "email", "callbackUrl"]) {
-    const value = link.searchParams.get(key);
-    if (value) confirm.searchParams.set(key, value);
-  }
-  return confirm.toString();
-}
 
 const emailProvider: EmailConfig = {
   id: "email",

@@ -59,6 +59,8 @@ export type QueueTable<Row extends QueuedRow> = {
   columns: { [Field in Exclude<keyof Row, keyof QueuedRow>]: string };
   /** Columns holding an email's bodies: cleared once the row is done, except in local mode. */
   bodyColumns: readonly string[];
+  /** Local mode: the columns that keep the HTML and text as sent (for the local mailbox). */
+  localBodies?: { html: string; text: string };
   /** Whether the table has an updated_at column to keep current. */
   hasUpdatedAt: boolean;
 };
@@ -104,7 +106,8 @@ export type RunBatchesOptions = {
   onBatch?: (totals: BatchTotals) => void;
 };
 
-export type BatchTotals = {
+/** What a run of batches did (the outbox's drain and the reminders report it as is). */
+export type BatchCounts = {
   batches: number;
   sent: number;
   skipped: number;
@@ -113,11 +116,14 @@ export type BatchTotals = {
   deferred: number;
   /** 429 answers waited out. */
   rateLimited: number;
+};
+
+export type BatchTotals = BatchCounts & {
   /** The run ended early: Resend asked for a long pause, or refused the API key. */
   stopped: boolean;
 };
 
-type Outcome = Omit<BatchTotals, "batches" | "stopped"> & { stop: boolean };
+type Outcome = Omit<BatchCounts, "batches"> & { stop: boolean };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const byId = (a: QueuedRow, b: QueuedRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -228,18 +234,28 @@ async function markSkipped<Row extends QueuedRow>(
     WHERE t.id = v.id AND t.claimed_by = ${batch.id} AND t.status = 'SENDING'`;
 }
 
-/** Local mode keeps the bodies, so developers can read their mail (./mailbox.ts). */
+/**
+ * Local mode keeps the bodies as sent (rendered by the drain when the row held only
+ * template data), so developers can read their mail (./mailbox.ts).
+ */
 async function markSent<Row extends QueuedRow>(
   table: QueueTable<Row>,
   batch: Batch<Row>,
-  ids: string[],
+  items: Sendable<Row>,
   providerIds: (string | null)[],
   at: Date,
 ) {
-  const bodies = table.bodyColumns.map(
-    (column) =>
-      Prisma.sql`, ${quote(column)} = CASE WHEN v.provider_id = ${LOCAL_PROVIDER_ID} THEN t.${quote(column)} END`,
-  );
+  const ids = items.map((item) => item.row.id);
+  const isLocal = providerIds.map((id) => id === LOCAL_PROVIDER_ID);
+  const html = items.map((item, i) => (isLocal[i] ? (item.email.html ?? null) : null));
+  const text = items.map((item, i) => (isLocal[i] ? (item.email.text ?? null) : null));
+  const kept = table.localBodies;
+  const bodies = table.bodyColumns.map((column) => {
+    const value = column === kept?.html ? Prisma.sql`v.html` : column === kept?.text ? Prisma.sql`v.text` : null;
+    return value
+      ? Prisma.sql`, ${quote(column)} = CASE WHEN v.provider_id = ${LOCAL_PROVIDER_ID} THEN ${value} END`
+      : Prisma.sql`, ${quote(column)} = NULL`;
+  });
   await db.$executeRaw`
     UPDATE ${tableOf(table)} t SET
       status = 'SENT',
@@ -248,7 +264,7 @@ async function markSent<Row extends QueuedRow>(
       last_error = NULL
       ${bodies.length > 0 ? Prisma.join(bodies, " ") : Prisma.empty}
       ${touch(table)}
-    FROM unnest(${ids}::text[], ${providerIds}::text[]) AS v(id, provider_id)
+    FROM unnest(${ids}::text[], ${providerIds}::text[], ${html}::text[], ${text}::text[]) AS v(id, provider_id, html, text)
     WHERE t.id = v.id AND t.claimed_by = ${batch.id} AND t.status = 'SENDING'`;
 }
 
@@ -329,7 +345,7 @@ async function send<Row extends QueuedRow>(
     await context.beforeSend?.();
     const result = await sendBatch(emails, key, { resend: context.resend });
     if (result.ok) {
-      await markSent(table, batch, ids, result.ids, clock());
+      await markSent(table, batch, items, result.ids, clock());
       outcome.sent += ids.length;
       return;
     }
@@ -376,7 +392,7 @@ async function send<Row extends QueuedRow>(
       await markSent(
         table,
         batch,
-        ids,
+        items,
         ids.map(() => null),
         clock(),
       );
@@ -389,22 +405,48 @@ async function send<Row extends QueuedRow>(
   }
 }
 
-async function deliver<Row extends QueuedRow>(
+/** A claimed batch, prepared: its skipped rows marked, its emails ready to send. */
+type Ready<Row> = { batch: Batch<Row>; send: Sendable<Row>; skipped: number };
+
+/** Claims the next due batch (a retry first) and prepares it; null when nothing is due. */
+async function claimNext<Row extends QueuedRow>(
   queue: BatchQueue<Row>,
-  batch: Batch<Row>,
-  context: SendContext,
-): Promise<Outcome> {
-  const outcome: Outcome = { sent: 0, skipped: 0, failed: 0, deferred: 0, rateLimited: 0, stop: false };
+  scope: Prisma.Sql,
+  now: Date,
+): Promise<Ready<Row> | null> {
+  const batch =
+    (await claimRetryBatch(queue.table, scope, now)) ?? (await claimFreshBatch(queue.table, scope, now));
+  if (!batch) return null;
   const prepared = await queue.prepare(batch);
   await markSkipped(queue.table, batch, prepared.skip);
-  outcome.skipped = prepared.skip.length;
-  if (prepared.send.length > 0) await send(queue, batch, prepared.send, context, outcome);
-  return outcome;
+  return { batch, send: prepared.send, skipped: prepared.skip.length };
+}
+
+/**
+ * Hands a claimed batch that this run will not send back, as it was before the claim:
+ * a fresh one PENDING again (and due now), a retry due again now; the attempt is refunded.
+ */
+async function giveBack<Row extends QueuedRow>(queue: BatchQueue<Row>, ready: Ready<Row> | null, now: Date) {
+  if (!ready) return;
+  const { table } = queue;
+  const { batch } = ready;
+  if (batch.fresh) {
+    await db.$executeRaw`
+      UPDATE ${tableOf(table)} t SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL,
+        next_attempt_at = ${utc(now)}, attempts = t.attempts - 1 ${touch(table)}
+      WHERE t.claimed_by = ${batch.id} AND t.status = 'SENDING'`;
+  } else {
+    await reschedule(table, batch, now, null, true);
+  }
 }
 
 /**
  * Claims and sends batches of up to 100 until nothing is due, `maxBatches` or the
  * budget is spent, or Resend asks to stop. Safe to run in several processes at once.
+ * Pipelined: while one batch is in flight, the next is claimed and prepared (rendered),
+ * so a sender is ready the moment its turn to send comes. A batch claimed ahead and
+ * then not sent (the run stopped) is given back at once; one whose sender died is
+ * taken over when its lease runs out, as any other.
  */
 export async function runBatches<Row extends QueuedRow>(
   queue: BatchQueue<Row>,
@@ -424,42 +466,61 @@ export async function runBatches<Row extends QueuedRow>(
     rateLimited: 0,
     stopped: false,
   };
+  // Resend refused the API key a moment ago: leave every email queued as it is.
+  const isHeldBack = () => isSendingHeldBack(options.resend);
+  const mayClaim = (claimed: number) => claimed < maxBatches && Date.now() < budgetEnd && !isHeldBack();
 
-  while (totals.batches < maxBatches && Date.now() < budgetEnd) {
-    // Resend refused the API key a moment ago: leave every email queued as it is.
-    if (isSendingHeldBack(options.resend)) {
-      totals.stopped = true;
-      break;
+  if (isHeldBack()) return { ...totals, stopped: true };
+  let upcoming: Promise<Ready<Row> | null> = mayClaim(0)
+    ? claimNext(queue, scope, clock())
+    : Promise.resolve(null);
+  try {
+    for (;;) {
+      const ready = await upcoming;
+      upcoming = Promise.resolve(null);
+      if (!ready) break;
+      totals.batches++;
+      if (mayClaim(totals.batches)) {
+        upcoming = claimNext(queue, scope, clock());
+        // Awaited below (or given back); this only keeps an early failure from being unhandled.
+        upcoming.catch(() => undefined);
+      }
+      const outcome: Outcome = {
+        sent: 0,
+        skipped: ready.skipped,
+        failed: 0,
+        deferred: 0,
+        rateLimited: 0,
+        stop: false,
+      };
+      if (ready.send.length > 0) await send(queue, ready.batch, ready.send, context, outcome);
+      totals.sent += outcome.sent;
+      totals.skipped += outcome.skipped;
+      totals.failed += outcome.failed;
+      totals.deferred += outcome.deferred;
+      totals.rateLimited += outcome.rateLimited;
+      queue.log.info(
+        {
+          workerId,
+          batchId: ready.batch.id,
+          retry: !ready.batch.fresh,
+          size: ready.batch.rows.length,
+          sent: outcome.sent,
+          skipped: outcome.skipped,
+          failed: outcome.failed,
+          deferred: outcome.deferred,
+        },
+        "mail batch",
+      );
+      options.onBatch?.(totals);
+      if (outcome.stop || isHeldBack()) {
+        totals.stopped = true;
+        break;
+      }
+      if (Date.now() >= budgetEnd) break;
     }
-    const now = clock();
-    const batch =
-      (await claimRetryBatch(queue.table, scope, now)) ?? (await claimFreshBatch(queue.table, scope, now));
-    if (!batch) break;
-    totals.batches++;
-    const outcome = await deliver(queue, batch, context);
-    totals.sent += outcome.sent;
-    totals.skipped += outcome.skipped;
-    totals.failed += outcome.failed;
-    totals.deferred += outcome.deferred;
-    totals.rateLimited += outcome.rateLimited;
-    queue.log.info(
-      {
-        workerId,
-        batchId: batch.id,
-        retry: !batch.fresh,
-        size: batch.rows.length,
-        sent: outcome.sent,
-        skipped: outcome.skipped,
-        failed: outcome.failed,
-        deferred: outcome.deferred,
-      },
-      "mail batch",
-    );
-    options.onBatch?.(totals);
-    if (outcome.stop) {
-      totals.stopped = true;
-      break;
-    }
+  } finally {
+    await giveBack(queue, await upcoming.catch(() => null), clock());
   }
   return totals;
 }

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import PledgeConfirmedEmail, { pledgeConfirmedSubject } from "@/emails/pledge-confirmed";
-import SignInEmail, { signInSubject } from "@/emails/sign-in";
 import { db, type Tx } from "@/lib/db";
 import { kickOutbox } from "./kick";
-import { type QueueEmailResult, queueEmail } from "./outbox";
+import { type QueueEmailInput, type QueueEmailResult, queueEmail } from "./outbox";
 import { renderEmail } from "./render";
 
 /** Headers every campaign email (reminders, news) carries: one-click unsubscribe (RFC 8058). */
@@ -27,18 +26,19 @@ export function signInIdempotencyKey(url: string): string {
 
 export type SignInLinkInput = { to: string; url: string; locale: string };
 
-/** Renders and queues a magic-link email, then kicks the outbox. Always sent, even to suppressed addresses. */
-export async function sendSignInLink({ to, url, locale }: SignInLinkInput): Promise<QueueEmailResult> {
-  const host = new URL(url).host;
-  const { html, text } = await renderEmail(<SignInEmail url={url} host={host} locale={locale} />);
-  const queued = await queueEmail(db, {
+/** The outbox row of a magic-link email: rendered by the drain (./templates.tsx). */
+export function signInEmail({ to, url, locale }: SignInLinkInput): QueueEmailInput {
+  return {
     kind: "sign-in",
     to,
-    subject: signInSubject({ host, locale }),
-    html,
-    text,
+    template: { template: "sign-in", url, locale },
     idempotencyKey: signInIdempotencyKey(url),
-  });
+  };
+}
+
+/** Queues a magic-link email, then kicks the outbox. Always sent, even to suppressed addresses. */
+export async function sendSignInLink(input: SignInLinkInput): Promise<QueueEmailResult> {
+  const queued = await queueEmail(db, signInEmail(input));
   kickOutbox();
   return queued;
 }

@@ -1,23 +1,19 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createElement } from "react";
-import SignInEmail from "@/emails/sign-in";
 import { campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { renderEmail } from "@/lib/mail";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /**
  * What sending a sign-in link costs (Auth.js looks the person up, checks their
- * pledge, stores a hashed token while the email is rendered and queued), done for an
- * address that gets no link, so that the sign-in form does the same work either way:
- * the same reads, as many writes, one transaction, one email rendered (for nobody).
+ * pledge, stores a hashed token while the email is queued; the outbox drain renders
+ * it later), done for an address that gets no link, so that the sign-in form does the
+ * same work either way: the same reads, as many writes, one transaction.
  * The stand-in token is named by a hash, never the address, is unusable (nobody knows
  * its secret) and is gone when the transaction commits.
  */
-export async function rehearseSignIn(email: string, locale: string): Promise<void> {
+export async function rehearseSignIn(email: string, _locale: string): Promise<void> {
   const user = await db.user.findUnique({ where: { email } });
   await db.pledge.findUnique({
     where: { userId_campaignId: { userId: user?.id ?? randomUUID(), campaignId: campaign().id } },
@@ -25,9 +21,6 @@ export async function rehearseSignIn(email: string, locale: string): Promise<voi
   });
   const identifier = `rehearsal:${sha256(email)}`;
   const token = sha256(randomBytes(32).toString("hex"));
-  const url = new URL(`/${locale}/sign-in/confirm`, env().APP_URL);
-  url.searchParams.set("token", randomBytes(32).toString("hex"));
-  await renderEmail(createElement(SignInEmail, { url: url.toString(), host: url.host, locale }));
   // Two writes in a transaction, as the real link costs (queued email, stored token).
   await db.$transaction(async (tx) => {
     await tx.verificationToken.create({

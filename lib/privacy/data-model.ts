@@ -179,6 +179,7 @@ export const DATA_MODEL: readonly TableDoc[] = [
       "html",
       "text",
       "headers",
+      "template_data",
       "idempotency_key",
       "status",
       "attempts",

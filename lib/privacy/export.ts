@@ -97,7 +97,12 @@ async function collect(userId: string, now: Date) {
         submissions,
         reminderDeliveries: deliveries,
         linkReports,
-        outboxEmails: outbox.map((email) => ({ ...email, body: NOT_EXPORTED })),
+        outboxEmails: outbox.map((email) => ({
+          ...email,
+          // A sign-in link waiting to be rendered: as secret as the body.
+          templateData: email.templateData === null ? null : NOT_EXPORTED,
+          body: NOT_EXPORTED,
+        })),
         emailSuppression: suppression,
         rateLimits: limits.map((limit) => ({
           ...limit,

@@ -180,7 +180,12 @@ export async function runRetention(options: RetentionOptions): Promise<Retention
   const expiredTokens = { expires: { lt: now } };
   const sentWithBody: Prisma.OutboxEmailWhereInput = {
     status: { in: [...FINISHED] },
-    OR: [{ html: { not: null } }, { text: { not: null } }, { NOT: { headers: { equals: Prisma.DbNull } } }],
+    OR: [
+      { html: { not: null } },
+      { text: { not: null } },
+      { NOT: { headers: { equals: Prisma.DbNull } } },
+      { NOT: { templateData: { equals: Prisma.DbNull } } },
+    ],
   };
   const expiredLimits = { expire: { lt: BigInt(now.getTime()) } };
 
@@ -197,7 +202,7 @@ export async function runRetention(options: RetentionOptions): Promise<Retention
         const limits = await tx.rateLimit.deleteMany({ where: expiredLimits });
         const bodies = await tx.outboxEmail.updateMany({
           where: sentWithBody,
-          data: { html: null, text: null, headers: Prisma.DbNull },
+          data: { html: null, text: null, headers: Prisma.DbNull, templateData: Prisma.DbNull },
         });
         return [tokens.count, outbox.count, limits.count, bodies.count] as const;
       });

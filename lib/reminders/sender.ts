@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Resend } from "resend";
 import type { Campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
-import { type BatchQueue, type PreparedBatch, runBatches } from "@/lib/mail/batch-engine";
+import { type BatchCounts, type BatchQueue, type PreparedBatch, runBatches } from "@/lib/mail/batch-engine";
 import { hashEmail, suppressionsByHash } from "@/lib/mail/suppression";
 import { createReminderRenderer, type ReminderRenderer } from "./content";
 import { remindersLog } from "./log";
@@ -64,18 +64,10 @@ export type RunOptions = {
 
 export type RunProgress = { done: number; total: number; sent: number; skipped: number; failed: number };
 
-export type RunResult = {
+export type RunResult = BatchCounts & {
   /** The reminder due at `now`, if any. */
   due: string | null;
   enqueued: number;
-  batches: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  /** Emails left for a later retry (transient failure, long 429, API key refused). */
-  deferred: number;
-  /** 429 answers waited out. */
-  rateLimited: number;
   /** Work is left that is due now: call again. */
   more: boolean;
 };

@@ -1,5 +1,4 @@
-import type { Tx } from "@/lib/db";
-import { db } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 
 // Campaign figures are sharded counters (table stat_counters), moved in the same
 // transaction as the rows they count. Each increment lands on a random shard, so
@@ -30,17 +29,31 @@ export const STAT_SHARDS = 16;
 
 export type StatDelta = Record<string, number>;
 
-/** Adds `delta` (key -> change) to the campaign's counters inside `tx`. */
-export async function applyStatDelta(tx: Tx, campaignId: string, delta: StatDelta): Promise<void> {
+/**
+ * The INSERT that adds `delta` (key -> change) to the campaign's counters once per row
+ * of `source` (a CTE of a larger statement, so that the counters move only if the row
+ * they count was written by it), or null when `delta` changes nothing.
+ */
+export function statDeltaStatement(
+  campaignId: string,
+  delta: StatDelta,
+  source: Prisma.Sql,
+): Prisma.Sql | null {
   const entries = Object.entries(delta).filter(([, change]) => change !== 0);
-  if (entries.length === 0) return;
+  if (entries.length === 0) return null;
   const shard = Math.floor(Math.random() * STAT_SHARDS);
   const keys = entries.map(([key]) => key);
   const changes = entries.map(([, change]) => BigInt(change));
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO stat_counters (campaign_id, key, shard, value)
-    SELECT ${campaignId}, k, ${shard}, v FROM unnest(${keys}::text[], ${changes}::bigint[]) AS t(k, v)
+    SELECT ${campaignId}, k, ${shard}, v FROM unnest(${keys}::text[], ${changes}::bigint[]) AS t(k, v), ${source}
     ON CONFLICT (campaign_id, key, shard) DO UPDATE SET value = stat_counters.value + EXCLUDED.value`;
+}
+
+/** Adds `delta` (key -> change) to the campaign's counters inside `tx`. */
+export async function applyStatDelta(tx: Tx, campaignId: string, delta: StatDelta): Promise<void> {
+  const statement = statDeltaStatement(campaignId, delta, Prisma.sql`(SELECT 1) AS once`);
+  if (statement) await tx.$executeRaw(statement);
 }
 
 /** Every counter of the campaign, summed over shards. */

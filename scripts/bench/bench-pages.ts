@@ -15,23 +15,20 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { runPrisma } from "../prisma";
 import {
-  cleanup,
-  ensureBuild,
   freePort,
   log,
   type Measure,
   measure,
+  prepareBench,
   run,
+  runBench,
   startApp,
   startProcess,
   staticAssetUrl,
-  throwAwayDatabase,
   waitFor,
 } from "./bench-support";
 
-const DIST_DIR = ".next-bench";
 const BARE_DIR = "scripts/bench/bare-next";
 
 /** A verified person with a live session: the dashboard's cookie. */
@@ -97,18 +94,7 @@ async function startBareNext(env: NodeJS.ProcessEnv): Promise<string> {
 const ratio = (a: Measure, b: Measure) => a.rps / b.rps;
 
 async function main(): Promise<number> {
-  const databaseUrl = await throwAwayDatabase("bench_pages");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
-    LOG_LEVEL: "warn",
-  };
-  if ((await runPrisma(["migrate", "deploy"], env)) !== 0) throw new Error("`prisma migrate deploy` failed");
-  await ensureBuild(DIST_DIR, env);
+  const { databaseUrl, env } = await prepareBench("bench_pages");
   const app = await startApp(env);
   const bare = await startBareNext(env);
   const cookie = await seedSignedInPerson(databaseUrl);
@@ -149,13 +135,4 @@ async function main(): Promise<number> {
   return missed === 0 ? 0 : 1;
 }
 
-main()
-  .then(async (code) => {
-    await cleanup();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await cleanup();
-    process.exit(1);
-  });
+runBench(main);

@@ -10,30 +10,26 @@
 // Absolute numbers depend on the machine: the goals are ratios measured in one run.
 //   /api/stats requests/s >= 1.0x a static file's of the same build;  p50 at 10^6 <= 1.2x p50 at 10^3.
 // Exits 1 when a goal is missed. BENCH_DURATION / BENCH_CONNECTIONS override the load.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { z } from "zod";
 import { COUNTRY_CODES } from "../../lib/pledges/schema";
-import { runPrisma } from "../prisma";
 import {
   CONNECTIONS,
-  cleanup,
   cleanups,
   DURATION,
-  ensureBuild,
   log,
   type Measure,
   measure,
+  prepareBench,
+  runBench,
   startApp,
   startBareServer,
   staticAssetUrl,
   stopProcess,
-  throwAwayDatabase,
 } from "./bench-support";
 
 const CAMPAIGN_ID = "meta-ai-2025";
 const TIME_ZONE = "Europe/Brussels";
-const DIST_DIR = ".next-bench";
 const SIZES = [1_000, 1_000_000] as const;
 const COUNTRIES: readonly string[] = COUNTRY_CODES;
 
@@ -94,18 +90,7 @@ async function countedPledges(url: string): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const databaseUrl = await throwAwayDatabase("bench_stats");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
-    LOG_LEVEL: "warn",
-  };
-  if ((await runPrisma(["migrate", "deploy"], env)) !== 0) throw new Error("`prisma migrate deploy` failed");
-  await ensureBuild(DIST_DIR, env);
+  const { databaseUrl, env } = await prepareBench("bench_stats");
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -164,13 +149,4 @@ async function main(): Promise<number> {
   return rpsRatioSmall >= 1 && rpsRatio >= 1 && p50Ratio <= 1.2 ? 0 : 1;
 }
 
-main()
-  .then(async (code) => {
-    await cleanup();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await cleanup();
-    process.exit(1);
-  });
+runBench(main);

@@ -3,10 +3,12 @@
 // autocannon measurements. Benchmarks report ratios measured in one run, never
 // absolute times alone: the machine's load moves both sides.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { startEmbeddedDb } from "../embedded-db";
+import { runPrisma } from "../prisma";
 import { createFreshDatabase, isBuildFresh } from "../shared";
 
 export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -116,7 +118,8 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<{ url: string; c
     env,
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/health`, 60_000);
+  // Generous: a production server boots in 20 s on a quiet 2-core machine, far slower on a loaded one.
+  await waitFor(`${url}/api/health`, 180_000);
   return { url, child };
 }
 
@@ -199,4 +202,45 @@ export async function staticAssetUrl(appUrl: string): Promise<string> {
   const asset = html.match(/\/_next\/static\/[^"']+\.(?:css|js)/)?.[0];
   if (!asset) throw new Error("no /_next/static asset on /en");
   return `${appUrl}${asset}`;
+}
+
+/** The build folder of the benchmarks (next to the developer's .next). */
+export const BENCH_DIST_DIR = ".next-bench";
+
+/**
+ * A throw-away database with the migrations applied, the environment of a production
+ * server on it (plus `extra`), and a fresh build in BENCH_DIST_DIR.
+ */
+export async function prepareBench(
+  prefix: string,
+  extra: Record<string, string> = {},
+): Promise<{ databaseUrl: string; env: NodeJS.ProcessEnv }> {
+  const databaseUrl = await throwAwayDatabase(prefix);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
+  if ((await runPrisma(["migrate", "deploy"], env)) !== 0) throw new Error("`prisma migrate deploy` failed");
+  await ensureBuild(BENCH_DIST_DIR, env);
+  return { databaseUrl, env };
+}
+
+/** Runs a benchmark's main, cleans up, and exits with its code (1 on an error). */
+export function runBench(main: () => Promise<number>): void {
+  main()
+    .then(async (code) => {
+      await cleanup();
+      process.exit(code);
+    })
+    .catch(async (error: unknown) => {
+      console.error(error);
+      await cleanup();
+      process.exit(1);
+    });
 }

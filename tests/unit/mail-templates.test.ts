@@ -81,3 +81,18 @@ describe("pledge-confirmed email", () => {
     expect(text).toContain(PledgeConfirmedEmail.PreviewProps.dashboardUrl);
   });
 });
+
+describe("sign-in email rendered by the outbox drain", () => {
+  it("is byte for byte the email rendered directly, in every language", async () => {
+    const { renderTemplate, templateSubject } = await import("@/lib/mail/templates");
+    const link = `${url}&callbackUrl=${encodeURIComponent("https://pledge.example/de/dashboard?welcome=1&x='\"<>")}`;
+    for (const locale of ["en", "de", "fr", "pl"]) {
+      const direct = await renderEmail(
+        createElement(SignInEmail, { url: link, host: "pledge.example", locale }),
+      );
+      const data = { template: "sign-in" as const, url: link, locale };
+      expect(await renderTemplate(data)).toEqual(direct);
+      expect(templateSubject(data)).toBe(signInSubject({ host: "pledge.example", locale }));
+    }
+  });
+});
