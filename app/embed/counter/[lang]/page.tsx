@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { campaign, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
@@ -38,6 +39,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EmbedCounterPage({ params }: Props) {
+  // Per request with a nonce on Vercel, like the public pages ((marketing)/layout.tsx).
+  if (process.env.VERCEL) await connection();
   const locale = await localeOf(params);
   const t = await getTranslations({ locale, namespace: "stats" });
   const format = await getFormatter({ locale });
