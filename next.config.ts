@@ -1,7 +1,9 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { CampaignConfigError, loadCampaign } from "./lib/campaign/load";
 import { EnvError, env } from "./lib/env";
+import { PAGE_EXPIRE_SECONDS } from "./lib/http/page-cache";
 import { API_CSP, FRAME_DENY_HEADER, SECURITY_HEADERS } from "./lib/security";
 
 // Validate the environment and the campaign config when the app builds or starts:
@@ -28,12 +30,22 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["pino", "@electric-sql/pglite"],
+  // Public pages are prerendered and revalidated (ISR); their CSP is made of the hashes
+  // of each cached version's inline scripts, added by this cache handler (Next.js's own
+  // file-system cache otherwise). Not on Vercel, whose cache does not run it: there
+  // those pages render per request with a nonce ((marketing)/layout.tsx).
+  cacheHandler: env().VERCEL ? undefined : path.resolve("lib/security/isr-cache-handler.mjs"),
+  // A cached page is served stale at most this long after it is due, and a CDN keeps
+  // it no longer either (Cache-Control: s-maxage + stale-while-revalidate): the
+  // freshness bound of lib/http/page-cache.ts.
+  expireTime: PAGE_EXPIRE_SECONDS,
   // Our forms post a few hundred bytes; Next's default (1 MB) would let anyone make
   // each action parse a megabyte. Bigger bodies are refused before any action runs.
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
   // Read from disk at run time (lib/i18n/messages.ts, CAMPAIGN_CONFIG): ship them.
   outputFileTracingIncludes: { "/**": ["./messages/**/*.json", "./campaigns/**/*.json"] },
-  // Pages get their headers (with a per-request CSP nonce) from proxy.ts; these cover
+  // Pages get their headers from proxy.ts (and their CSP from it, with a per-request
+  // nonce, or from the ISR cache handler, with script hashes); these cover
   // what the proxy skips: API routes, /r/ links, files and developer tools. Sources
   // do not overlap with the proxy's pages, so no response carries two policies.
   async headers() {

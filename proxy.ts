@@ -1,5 +1,6 @@
 import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { routing } from "@/lib/i18n/routing";
 import { REFERRAL_CODE_PATTERN } from "@/lib/pledges/referral-code";
 import { REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE } from "@/lib/pledges/referral-cookie";
@@ -12,6 +13,7 @@ import {
   requestIdFrom,
   SECURITY_HEADERS,
 } from "@/lib/security";
+import { prerenderedRoutes } from "@/lib/security/prerendered";
 
 // Locale negotiation: "/" and unprefixed paths redirect to /<locale>/... chosen from
 // the NEXT_LOCALE cookie, then Accept-Language, then the default.
@@ -19,30 +21,37 @@ const intl = createMiddleware(routing);
 
 const isDev = process.env.NODE_ENV === "development";
 
+/** /embed/counter?lang=fr is the counter's public address; the page is /embed/counter/fr. */
+function embedTarget(request: NextRequest): URL | null {
+  if (request.nextUrl.pathname !== "/embed/counter") return null;
+  const lang = request.nextUrl.searchParams.get("lang") ?? "";
+  return new URL(`/embed/counter/${isLocale(lang) ? lang : DEFAULT_LOCALE}`, request.url);
+}
+
 /**
- * Every page gets a fresh CSP nonce: Next.js reads it from the request's
- * Content-Security-Policy header and puts it on its own scripts. The request id
- * travels to the app (logs) and back to the client.
+ * Two kinds of pages:
+ * - served from the ISR cache (the build's prerendered routes, GET and HEAD): the same
+ *   HTML for everyone, so no nonce; their CSP, with the hashes of their inline scripts,
+ *   travels with the cached page (lib/security/isr-cache-handler.mjs);
+ * - everything else (signed-in and email-link pages, not-found, form posts): a fresh
+ *   CSP nonce, which Next.js reads from the request's Content-Security-Policy header
+ *   and puts on its own scripts.
+ * The request id travels to the app (logs) and back to the client.
  */
 export default function proxy(request: NextRequest) {
-  const nonce = createNonce();
-  const frameable = isFrameablePath(request.nextUrl.pathname);
-  const csp = buildPageCsp({ nonce, isDev, frameAncestors: frameable ? "any" : "none" });
+  const embed = embedTarget(request);
+  const pathname = embed?.pathname ?? request.nextUrl.pathname;
+  const frameable = isFrameablePath(pathname);
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("content-security-policy", csp);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set(REQUEST_ID_HEADER, requestId);
-
-  // The embeddable counter has no locale prefix and must not be redirected.
-  const response = frameable
-    ? NextResponse.next({ request: { headers: requestHeaders } })
-    : intl(new NextRequest(request, { headers: requestHeaders }));
-
-  // ?ref=CODE on any page remembers the referrer like /r/CODE does (validated when used).
+  // ?ref=CODE on any page remembers the referrer like /r/CODE does (validated when
+  // used), then sends the visitor to the same address without it: the cookie never
+  // rides on a response that a CDN may cache for everyone.
   const ref = request.nextUrl.searchParams.get("ref");
-  if (!frameable && ref && REFERRAL_CODE_PATTERN.test(ref)) {
+  if (!frameable && ref && REFERRAL_CODE_PATTERN.test(ref) && request.method === "GET") {
+    const clean = request.nextUrl.clone();
+    clean.searchParams.delete("ref");
+    const response = NextResponse.redirect(clean, 307);
     response.cookies.set(REFERRAL_COOKIE, ref, {
       maxAge: REFERRAL_COOKIE_MAX_AGE,
       httpOnly: true,
@@ -50,9 +59,40 @@ export default function proxy(request: NextRequest) {
       secure: request.nextUrl.protocol === "https:",
       path: "/",
     });
+    response.headers.set("Cache-Control", "private, no-store");
+    return withCommonHeaders(response, { requestId, frameable });
   }
 
-  response.headers.set("Content-Security-Policy", csp);
+  const cached =
+    !isDev && (request.method === "GET" || request.method === "HEAD") && prerenderedRoutes().has(pathname);
+  const requestHeaders = new Headers(request.headers);
+  // A client-sent policy or nonce must never reach a render (Next.js reads the nonce from it).
+  requestHeaders.delete("content-security-policy");
+  requestHeaders.delete("x-nonce");
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  let csp: string | undefined;
+  if (!cached) {
+    const nonce = createNonce();
+    csp = buildPageCsp({ nonce, isDev, frameAncestors: frameable ? "any" : "none" });
+    requestHeaders.set("content-security-policy", csp);
+    requestHeaders.set("x-nonce", nonce);
+  }
+
+  // The embeddable counter has no locale prefix and must not be redirected.
+  const response = embed
+    ? NextResponse.rewrite(embed, { request: { headers: requestHeaders } })
+    : frameable
+      ? NextResponse.next({ request: { headers: requestHeaders } })
+      : intl(new NextRequest(request, { headers: requestHeaders }));
+
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  return withCommonHeaders(response, { requestId, frameable });
+}
+
+function withCommonHeaders(
+  response: NextResponse,
+  { requestId, frameable }: { requestId: string; frameable: boolean },
+) {
   response.headers.set(REQUEST_ID_HEADER, requestId);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   if (!frameable)

@@ -38,6 +38,7 @@ export const BUILD_SOURCES = [
   "messages",
   "campaigns",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "proxy.ts",
   "next.config.ts",
   "package-lock.json",

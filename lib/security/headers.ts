@@ -16,10 +16,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Legacy clickjacking header for browsers without frame-ancestors; omitted where framing is allowed. */
 export const FRAME_DENY_HEADER = { "X-Frame-Options": "DENY" } as const;
 
-/** Paths anyone may frame (the organisers' counter widget). */
-export function isFrameablePath(pathname: string): boolean {
-  return pathname === "/embed" || pathname.startsWith("/embed/");
-}
+export { isFrameablePath } from "./page-policy.mjs";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 

@@ -194,8 +194,8 @@ export function runCannon(
 
 /**
  * A static file of the same build (a /_next/static chunk the landing page loads).
- * Pages carry a per-request CSP nonce, so no HTML page is prerendered any more: this
- * is the "static content" reference, next to the cheapest page.
+ * The "static content" reference, next to the pages (the public ones are prerendered
+ * and served from the ISR cache, the signed-in ones rendered per request).
  */
 export async function staticAssetUrl(appUrl: string): Promise<string> {
   const html = await (await fetch(`${appUrl}/en`)).text();

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { PAGE_EXPIRE_SECONDS, PAGE_REVALIDATE_SECONDS } from "@/lib/http/page-cache";
+import { inlineScriptHashes } from "@/lib/security/script-hashes.mjs";
 import { signedInPerson } from "./support/auth";
 import { query } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
 
-// Headers on every kind of response, framing rules, cross-site refusals, session
+// Headers on every kind of response (nonce CSP on per-request pages, hash CSP on
+// pages served from the ISR cache), framing rules, cross-site refusals, session
 // rotation, single-use magic links, and the real server actions and route handlers
 // fuzzed over HTTP against the production build.
 
@@ -42,8 +45,55 @@ function scriptSrc(csp: string): string {
   return csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
 }
 
+// Pages rendered per request (nonce), and public pages served from the ISR cache
+// (hashes of their inline scripts). Both kinds must cover every page there is.
+const NONCE_PAGES = ["/en/sign-in", "/en/account", "/en/no-such-page"];
+const CACHED_PAGES = [
+  "/en",
+  "/en/pledge",
+  "/en/stats",
+  "/en/privacy",
+  "/en/leaderboard",
+  "/fr/pledge/check-email",
+];
+
+/** A page's inline scripts and its policy's script hashes, side by side. */
+async function inlineScriptsAndHashes(html: string, csp: string) {
+  const allowed = new Set([...scriptSrc(csp).matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]));
+  return { inline: inlineScriptHashes(html), allowed };
+}
+
+/** Collects CSP violations, as the browser reports them to the page and the console. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${location.pathname}: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  return violations;
+}
+
+/**
+ * Loads a page and proves that its scripts ran and React took over: a hydrated <Link>
+ * in the header fetches the next page's RSC payload (an unhydrated one would load a
+ * whole document). No page.evaluate here: it would itself count as an eval.
+ */
+async function expectHydrated(page: Page, pagePath: string) {
+  const rsc = page.waitForRequest((request) => request.headers().rsc === "1");
+  await page.goto(pagePath);
+  await page.locator("header").getByRole("link").first().hover();
+  await rsc;
+}
+
 test.describe("security headers", () => {
-  for (const pagePath of ["/en", "/en/pledge", "/en/sign-in", "/en/stats", "/en/privacy", "/en/account"]) {
+  for (const pagePath of NONCE_PAGES) {
     test(`page ${pagePath}: nonce CSP, no inline or eval, not frameable`, async ({ request }) => {
       const response = await request.get(pagePath, { maxRedirects: 0 });
       const headers = response.headers();
@@ -55,13 +105,55 @@ test.describe("security headers", () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(headers["x-frame-options"]).toBe("DENY");
       expect(headers["x-request-id"]).toBeTruthy();
+      expect(headers["cache-control"]).toMatch(/no-store|private/);
     });
   }
 
-  test("every script on a page carries this response's nonce, and nonces differ per request", async ({
+  for (const pagePath of CACHED_PAGES) {
+    test(`page ${pagePath}: served from the ISR cache, one hash CSP naming each inline script, CDN-cacheable`, async ({
+      request,
+    }) => {
+      await request.get(pagePath); // fills the cache if this is its first request
+      const response = await request.get(pagePath, { maxRedirects: 0 });
+      expect(response.status()).toBe(200);
+      const headers = response.headers();
+      expectCommonHeaders(headers, pagePath);
+      expect(headers["x-nextjs-prerender"]).toBe("1");
+      expect(headers["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
+      expect(headers["cache-control"]).toBe(
+        `s-maxage=${PAGE_REVALIDATE_SECONDS}, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - PAGE_REVALIDATE_SECONDS}`,
+      );
+      expect(headers["set-cookie"]).toBeUndefined();
+      // Exactly one policy: two would intersect and block the hashed scripts.
+      expect(
+        response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy"),
+      ).toHaveLength(1);
+      const csp = headers["content-security-policy"] ?? "";
+      expect(scriptSrc(csp)).not.toMatch(/'nonce-|'unsafe-inline'|'strict-dynamic'/);
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      const { inline, allowed } = await inlineScriptsAndHashes(await response.text(), csp);
+      expect(inline.length).toBeGreaterThan(0);
+      expect(inline.filter((hash) => !allowed.has(hash))).toEqual([]);
+    });
+  }
+
+  test("a cached page is the same HTML for everyone, whoever asks", async ({ browser, request }) => {
+    await request.get("/en/privacy");
+    const first = await request.get("/en/privacy");
+    const context = await browser.newContext();
+    await signedInPerson(context);
+    const signedIn = await context.request.get("/en/privacy", { headers: { "accept-language": "de" } });
+    expect(signedIn.headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
+    expect(await signedIn.text()).toBe(await first.text());
+    await context.close();
+  });
+
+  test("every script on a per-request page carries this response's nonce, and nonces differ per request", async ({
     page,
   }) => {
-    const first = await page.goto("/en");
+    const first = await page.goto("/en/sign-in");
     const nonce = (first?.headers()["content-security-policy"] ?? "").match(/'nonce-([^']+)'/)?.[1];
     expect(nonce).toBeTruthy();
     const scripts = await page
@@ -69,18 +161,49 @@ test.describe("security headers", () => {
       .evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
     expect(scripts.length).toBeGreaterThan(0);
     for (const value of scripts) expect(value).toBe(nonce);
-    const second = await page.request.get("/en");
+    const second = await page.request.get("/en/sign-in");
     expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
   });
 
   test("pages hydrate under the policy: no CSP violation reported", async ({ page }) => {
-    const violations: string[] = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
+    const violations = await watchViolations(page);
+    for (const pagePath of [...CACHED_PAGES, "/en/sign-in"]) await expectHydrated(page, pagePath);
+    // A client-side navigation between cached pages (their RSC payload comes from the cache too).
+    await page.locator("header").getByRole("link", { name: "Stats" }).click();
+    await expect(page).toHaveURL(/\/en\/stats$/);
     await page.goto("/en/pledge");
     await page.getByLabel("Email address").fill("x");
     await page.goto("/embed/counter");
+    await expect(page.getByRole("link")).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test("a revalidated page brings new HTML with new hashes, and still runs with no violation", async ({
+    page,
+    request,
+  }) => {
+    // The stats page's HTML changes at every render (the figures' and the countdown's
+    // time), so each revalidation is a new document that needs its own hashes.
+    const before = await request.get("/en/stats");
+    const beforeHtml = await before.text();
+    const beforeCsp = before.headers()["content-security-policy"] ?? "";
+    let after = before;
+    await expect
+      .poll(
+        async () => {
+          after = await request.get("/en/stats");
+          return (await after.text()) !== beforeHtml;
+        },
+        { timeout: 3 * PAGE_EXPIRE_SECONDS * 1000, intervals: [1000] },
+      )
+      .toBe(true);
+    const afterCsp = after.headers()["content-security-policy"] ?? "";
+    expect(afterCsp).not.toBe(beforeCsp);
+    const { inline, allowed } = await inlineScriptsAndHashes(await after.text(), afterCsp);
+    expect(inline.filter((hash) => !allowed.has(hash))).toEqual([]);
+
+    const violations = await watchViolations(page);
+    await expectHydrated(page, "/en/stats");
     expect(violations).toEqual([]);
   });
 
@@ -96,12 +219,16 @@ test.describe("security headers", () => {
     }
   });
 
-  test("the embed stays frameable by any site, with a nonce CSP", async ({ page }) => {
-    const response = await page.request.get("/embed/counter");
+  test("the embed stays frameable by any site, cached with a hash CSP", async ({ page }) => {
+    await page.request.get("/embed/counter?lang=de");
+    const response = await page.request.get("/embed/counter?lang=de");
     const headers = response.headers();
     expectCommonHeaders(headers, "/embed/counter");
+    expect(headers["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
+    expect(headers["cache-control"]).toContain("stale-while-revalidate=");
     expect(headers["content-security-policy"]).not.toContain("frame-ancestors");
-    expect(scriptSrc(headers["content-security-policy"] ?? "")).toMatch(/'nonce-/);
+    expect(scriptSrc(headers["content-security-policy"] ?? "")).toMatch(/'sha256-/);
+    expect(scriptSrc(headers["content-security-policy"] ?? "")).not.toMatch(/'nonce-|'unsafe-inline'/);
     expect(headers["x-frame-options"]).toBeUndefined();
     await page.setContent(
       `<iframe title="counter" src="${APP}/embed/counter" width="300" height="200"></iframe>`,

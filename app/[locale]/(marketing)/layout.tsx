@@ -2,9 +2,21 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 // The public pages, the same for every visitor: landing, pledge, stats, leaderboard,
-// privacy. They render per request for now, so that Next.js puts the proxy's CSP
-// nonce (from the request's Content-Security-Policy header) on their scripts.
+// privacy, and any page added to this group (a page with a dynamic segment is rendered
+// on its first request, then cached the same way). They are prerendered per locale and
+// revalidated in the background (ISR), so a served page's figures stay within the
+// bound in lib/http/page-cache.ts. No nonce can be on their scripts: their CSP holds
+// the hashes of each cached version's inline scripts instead
+// (lib/security/isr-cache-handler.mjs, proxy.ts). Nothing here may read cookies,
+// headers or the session: the HTML is shared by everyone.
+//
+// On Vercel, whose cache does not run our cache handler, they render per request
+// with a nonce, as the other pages do (README, Deploying).
+
+// A literal, as Next.js requires: PAGE_REVALIDATE_SECONDS (a unit test keeps them equal).
+export const revalidate = 10;
+
 export default async function MarketingLayout({ children }: { children: ReactNode }) {
-  await connection();
+  if (process.env.VERCEL) await connection();
   return children;
 }

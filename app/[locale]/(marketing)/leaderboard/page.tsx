@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { campaign } from "@/lib/campaign";
+import { isBuildPhase } from "@/lib/http/page-cache";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { getLeaderboard } from "@/lib/referrals";
 
-// Per request: names change as soon as someone joins, renames or leaves.
-export const dynamic = "force-dynamic";
+// Revalidated with the other public pages ((marketing)/layout.tsx): a name that joins,
+// changes or leaves shows within the bound in lib/http/page-cache.ts.
 
 export async function generateMetadata({
   params,
@@ -28,7 +29,8 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ lo
   const [t, format, entries] = await Promise.all([
     getTranslations("referrals.leaderboard"),
     getFormatter(),
-    getLeaderboard(campaign().id),
+    // Not while `next build` prerenders (lib/http/page-cache.ts): no database then.
+    isBuildPhase() ? [] : getLeaderboard(campaign().id),
   ]);
 
   return (

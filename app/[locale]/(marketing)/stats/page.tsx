@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Countdown } from "@/components/countdown";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
+import { isBuildPhase } from "@/lib/http/page-cache";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { getPublicStats } from "@/lib/stats";
 import { EmbedSnippet } from "./_components/embed-snippet";
@@ -12,11 +13,12 @@ import { PerDay } from "./_components/per-day";
 import { Platforms } from "./_components/platforms";
 import { Totals } from "./_components/totals";
 
-// Rendered per request from the in-process stats cache (lib/stats/cache.ts): the page
-// never waits on more than a bounded counter read, and never on the build. No
-// loading.tsx on purpose: its Suspense boundary would stream the figures behind a
-// fallback that only JavaScript swaps out, and the page must work without it.
-export const dynamic = "force-dynamic";
+// Prerendered and revalidated with the other public pages ((marketing)/layout.tsx),
+// from the in-process stats cache (lib/stats/cache.ts): a render never waits on more
+// than a bounded counter read. The figures are in the HTML, so the page works without
+// JavaScript; each revalidated version gets its own CSP hashes. No loading.tsx on
+// purpose: its Suspense boundary would stream the figures behind a fallback that only
+// JavaScript swaps out.
 
 export async function generateMetadata({
   params,
@@ -39,14 +41,10 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
   const t = await getTranslations("stats");
   const format = await getFormatter();
   const c = campaign();
-  const stats = await getPublicStats(c);
+  // Not while `next build` prerenders (lib/http/page-cache.ts): no database then.
+  const stats = isBuildPhase() ? null : await getPublicStats(c);
   const deadline = deadlineOf(c);
   const deadlineLabel = format.dateTime(deadline, { dateStyle: "long", timeZone: c.deadline.timeZone });
-  const updated = format.dateTime(new Date(stats.generatedAt), {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: c.deadline.timeZone,
-  });
 
   return (
     <div className="mx-auto max-w-5xl space-y-12 px-4 py-10">
@@ -54,7 +52,16 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
         <h1 className="text-3xl font-extrabold sm:text-4xl">{t("title")}</h1>
         <p className="mt-3 max-w-3xl text-lg text-slate-700">{t("intro", { company: c.company })}</p>
         <p className="mt-2 text-sm text-slate-700">
-          {t("updatedAt", { time: updated, seconds: stats.maxStalenessSeconds })}
+          {stats
+            ? t("updatedAt", {
+                time: format.dateTime(new Date(stats.generatedAt), {
+                  dateStyle: "long",
+                  timeStyle: "short",
+                  timeZone: c.deadline.timeZone,
+                }),
+                seconds: stats.maxStalenessSeconds,
+              })
+            : t("unavailable")}
         </p>
       </header>
       <Countdown
@@ -63,11 +70,15 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
         company={c.company}
         deadlineLabel={deadlineLabel}
       />
-      <Totals stats={stats} />
-      <Funnel stats={stats} />
-      <Platforms stats={stats} />
-      <PerDay stats={stats} />
-      <PerCountry stats={stats} />
+      {stats && (
+        <>
+          <Totals stats={stats} />
+          <Funnel stats={stats} />
+          <Platforms stats={stats} />
+          <PerDay stats={stats} />
+          <PerCountry stats={stats} />
+        </>
+      )}
       <EmbedSnippet appUrl={env().APP_URL} campaignName={localized(c.name, locale)} />
     </div>
   );

@@ -1,41 +1,58 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { campaign, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { isBuildPhase } from "@/lib/http/page-cache";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/log";
 import { getPublicStats } from "@/lib/stats";
 
 // The counter for organisers' iframes: plain HTML and inline styles, works without
 // JavaScript, no cookies. Nothing sets X-Frame-Options or frame-ancestors here, so any
-// site may frame it (the proxy, which could, skips /embed). Its language comes from
-// ?lang=fr, as the organiser chose it (no locale prefix here, no negotiation).
-export const dynamic = "force-dynamic";
+// site may frame it. Its public address is /embed/counter?lang=fr, as the organiser
+// chose the language (no locale prefix, no negotiation); proxy.ts rewrites that to
+// this page, one per language, so that each is prerendered and revalidated like the
+// public pages (lib/http/page-cache.ts), from the same figures as /api/stats.
 
-type Props = { searchParams: Promise<{ lang?: string | string[] }> };
+// A literal, as Next.js requires: PAGE_REVALIDATE_SECONDS (a unit test keeps them equal).
+export const revalidate = 10;
+export const dynamicParams = false;
 
-async function localeOf(searchParams: Props["searchParams"]): Promise<Locale> {
-  const { lang } = await searchParams;
-  return typeof lang === "string" && isLocale(lang) ? lang : DEFAULT_LOCALE;
+export function generateStaticParams() {
+  return LOCALES.map((lang) => ({ lang }));
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const locale = await localeOf(searchParams);
+type Props = { params: Promise<{ lang: string }> };
+
+async function localeOf(params: Props["params"]): Promise<Locale> {
+  const { lang } = await params;
+  if (!isLocale(lang)) notFound();
+  return lang;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeOf(params);
   const t = await getTranslations({ locale, namespace: "stats" });
   return { title: t("embedFrameTitle", { campaign: localized(campaign().name, locale) }) };
 }
 
-export default async function EmbedCounterPage({ searchParams }: Props) {
-  const locale = await localeOf(searchParams);
+export default async function EmbedCounterPage({ params }: Props) {
+  // Per request with a nonce on Vercel, like the public pages ((marketing)/layout.tsx).
+  if (process.env.VERCEL) await connection();
+  const locale = await localeOf(params);
   const t = await getTranslations({ locale, namespace: "stats" });
   const format = await getFormatter({ locale });
   const c = campaign();
   const origin = env().APP_URL.replace(/\/+$/, "");
   let verified: number | null = null;
-  try {
-    verified = (await getPublicStats(c)).totals.verifiedPledges;
-  } catch (error) {
-    logger.error({ err: error, route: "embed/counter" }, "figures unavailable");
+  if (!isBuildPhase()) {
+    try {
+      verified = (await getPublicStats(c)).totals.verifiedPledges;
+    } catch (error) {
+      logger.error({ err: error, route: "embed/counter" }, "figures unavailable");
+    }
   }
   return (
     // The root layout cannot read the query string, so the language is set here too.

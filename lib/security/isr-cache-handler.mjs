@@ -1,0 +1,42 @@
+// next.config.ts `cacheHandler`: Next.js's own file-system ISR cache, plus a
+// Content-Security-Policy header on every cached page, made of the SHA-256 hashes of
+// that page's inline scripts (./script-hashes.mjs).
+//
+// Why here: prerendered and revalidated pages cannot carry a per-request nonce, and
+// their inline scripts (the RSC payload, which holds the build id and the page's data)
+// change with every build and every revalidation. The cache is where each version of a
+// page's HTML becomes known, complete, before anyone is sent it:
+// - `set()` receives every page Next.js renders for the cache (a first on-demand render,
+//   a background revalidation): Next.js awaits it, then sends the same entry, headers
+//   included, to the request that caused it (server/response-cache, handleRevalidate);
+// - `get()` returns what was prerendered at build time (.html + .meta on disk) or set
+//   since; Next.js sends the entry's headers with every HIT and STALE response.
+// Both put the policy into the entry's headers, computed once per entry. The proxy
+// (proxy.ts) sends no CSP of its own on these pages, so each response has exactly one.
+import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import { hashPolicyFor, pathnameOfCacheKey } from "./script-hashes.mjs";
+
+const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
+const CSP = "content-security-policy";
+// Entries already given their policy (the memory cache hands out the same objects).
+const stamped = new WeakSet();
+
+/** Adds the hash policy of `value.html` to `value.headers` (APP_PAGE entries only). */
+export function stampPolicy(key, value) {
+  if (value?.kind !== "APP_PAGE" || typeof value.html !== "string" || stamped.has(value)) return;
+  value.headers = { ...value.headers, [CSP]: hashPolicyFor(pathnameOfCacheKey(key), value.html) };
+  stamped.add(value);
+}
+
+export default class HashPolicyCache extends FileSystemCache {
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    if (entry) stampPolicy(key, entry.value);
+    return entry;
+  }
+
+  async set(key, data, ctx) {
+    stampPolicy(key, data);
+    return super.set(key, data, ctx);
+  }
+}
