@@ -6,11 +6,11 @@
 // which reminder (user ids; addresses only with --show-addresses) and sends nothing.
 import { parseArgs } from "node:util";
 import { campaign } from "@/lib/campaign";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { planReminder } from "@/lib/reminders/queue";
 import { dueReminder } from "@/lib/reminders/schedule";
 import { type RunProgress, runReminders } from "@/lib/reminders/sender";
+import { runCli } from "./run-cli";
 
 function progressBar({ done, total, sent, skipped, failed }: RunProgress): string {
   const width = 30;
@@ -78,13 +78,4 @@ async function main(): Promise<number> {
   return result.failed > 0 ? 1 : 0;
 }
 
-main()
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(main);

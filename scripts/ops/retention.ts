@@ -5,8 +5,8 @@
 // as JSON (counts only). --dry-run counts without deleting; --now runs as if it were
 // that instant (to check what a later run will erase).
 import { campaign } from "@/lib/campaign";
-import { db } from "@/lib/db";
 import { runRetention } from "@/lib/privacy";
+import { runCli } from "./run-cli";
 
 const USAGE = "usage: retention [--dry-run] [--now <ISO 8601 instant>]";
 
@@ -37,13 +37,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(() => main(process.argv.slice(2)));
