@@ -5,6 +5,7 @@
 // as JSON (counts only). --dry-run counts without deleting; --now runs as if it were
 // that instant (to check what a later run will erase).
 import { campaign } from "@/lib/campaign";
+import { recordJobRun } from "@/lib/jobs/job-runs";
 import { runRetention } from "@/lib/privacy";
 import { runCli } from "./run-cli";
 
@@ -32,7 +33,9 @@ async function main(args: string[]): Promise<number> {
     console.error(parsed);
     return 2;
   }
-  const report = await runRetention({ campaign: campaign(), ...parsed });
+  const c = campaign();
+  const run = () => runRetention({ campaign: c, ...parsed });
+  const report = parsed.isDryRun ? await run() : await recordJobRun("retention", "cli", c.id, run);
   console.log(JSON.stringify(report, null, 2));
   return 0;
 }
