@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { sendPledgeConfirmed, sendSignInLink } from "@/lib/mail";
 import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
+import { isOrganiserEmail } from "./organiser-role";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 
@@ -93,7 +94,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const pledge = user.id
           ? await db.pledge.findFirst({ where: { userId: user.id }, select: { id: true } })
           : null;
-        return pledge !== null;
+        // Organisers sign in to the console whether or not they pledged.
+        return pledge !== null || (user.email ? isOrganiserEmail(user.email) : false);
       }
       return true;
     },

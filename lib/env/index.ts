@@ -49,7 +49,9 @@ export const serverEnvSchema = z
         .string()
         .default("")
         .transform((list) => list.split(",").map((address) => address.trim().toLowerCase()))
-        .pipe(z.array(z.union([z.literal(""), z.email({ error: "must be comma-separated email addresses" })])))
+        .pipe(
+          z.array(z.union([z.literal(""), z.email({ error: "must be comma-separated email addresses" })])),
+        )
         .transform((list) => list.filter((address) => address !== "")),
     ),
     // Test launcher only (scripts/launch.ts): the console's "Send now" may then send as of
