@@ -77,7 +77,10 @@ async function collect(userId: string, now: Date) {
         tx.emailSuppression.findUnique({ where: { emailHash } }),
         tx.rateLimit.findMany({ where: { key: `signInPerEmail:${emailHash}` } }),
         // An organiser's own actions in the console (empty for everyone else).
-        tx.organiserAuditEntry.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+        tx.organiserAuditEntry.findMany({
+          where: { userId },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        }),
       ]);
       return {
         format: EXPORT_FORMAT,
