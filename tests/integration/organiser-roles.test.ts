@@ -35,7 +35,7 @@ function walk(dir: string): string[] {
 }
 
 /** Every page of the console, as its URL path under /<locale>. */
-export function organiserPages(): string[] {
+function organiserPages(): string[] {
   return walk(CONSOLE)
     .filter((file) => file.endsWith("page.tsx"))
     .map((file) => `/${path.relative(CONSOLE, path.dirname(file)).split(path.sep).join("/")}`)
