@@ -244,6 +244,10 @@ async function test(args: string[]): Promise<number> {
       APP_URL: `http://127.0.0.1:${TEST_APP_PORT}`,
       TEST_APP_PORT: String(TEST_APP_PORT),
       CRON_SECRET: "test-cron-secret-0123456789",
+      // tests/e2e/organiser.spec.ts signs in as this organiser; the console's "Send now"
+      // may send as of its "as of" time (refused unless RESEND_BASE_URL is a local fake).
+      ORGANISER_EMAILS: "organiser-e2e@example.test",
+      ORGANISER_TEST_CLOCK: "1",
       // Every e2e request comes from 127.0.0.1; the per-IP limit has its own integration test.
       RATE_LIMIT_SIGNIN_PER_IP: "100000",
     };

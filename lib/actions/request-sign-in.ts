@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
+import { isOrganiserEmail } from "@/lib/auth/organiser";
 import { clientIp } from "@/lib/http/client-ip";
 import { findPledgedUser } from "@/lib/pledges/find-pledged-user";
 import { rehearseSignIn } from "@/lib/pledges/rehearse-sign-in";
@@ -9,8 +10,8 @@ import { signInSchema } from "@/lib/pledges/schema";
 import { consumeSignIn } from "@/lib/rate-limit";
 import { defineAction } from "./safe-action";
 
-// POST from the sign-in form. A link goes only to addresses that have pledged and can
-// take mail; the answer is the same either way, and so is the work done to reach it
+// POST from the sign-in form. A link goes only to addresses that have pledged (or are
+// an organiser's, lib/auth/organiser.ts) and can take mail; the answer is the same either way, and so is the work done to reach it
 // (rehearseSignIn), so neither the page nor its timing tells who has pledged.
 export const requestSignIn = defineAction(
   {
@@ -23,11 +24,12 @@ export const requestSignIn = defineAction(
     const limit = await consumeSignIn({ email: input.email, ip: await clientIp() });
     if (!limit.ok) return { ok: false, error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-    if (await findPledgedUser(input.email)) {
+    const isOrganiser = isOrganiserEmail(input.email);
+    if (await findPledgedUser(input.email, { isOrganiser })) {
       await signIn("email", {
         email: input.email,
         redirect: false,
-        redirectTo: `/${input.locale}/dashboard`,
+        redirectTo: `/${input.locale}/${isOrganiser ? "organiser" : "dashboard"}`,
       });
     } else {
       await rehearseSignIn(input.email, input.locale);

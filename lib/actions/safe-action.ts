@@ -1,9 +1,11 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
+import { notFound, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { currentOrganiser } from "@/lib/auth/organiser";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { requestLogger } from "@/lib/http/request-log";
 import { logger } from "@/lib/log";
+import { recordAuditEntry } from "@/lib/organiser/record-audit-entry";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 // Every server action is built here: resolve the person (when required), parse the
@@ -51,6 +53,54 @@ export function defineAction<S extends z.ZodType, T>(
       await logActionError(options.name, error);
       return { ok: false, error: "unexpected" };
     }
+  };
+}
+
+type OrganiserOptions<S extends z.ZodType> = Omit<Options<S>, "requireUser"> & {
+  /** What the action acts on, for the audit log (a platform id, a pledge id, a reminder key). */
+  target: (data: z.infer<S>) => string | null;
+};
+
+/**
+ * An organiser console action: anyone without the organiser role (signed out, or
+ * signed in as someone else) gets a 404, as from the console's pages, before the form
+ * is even parsed. Every call that gets past the role check is written to the audit
+ * log with its outcome (the counts it returns, or its error code).
+ */
+export function defineOrganiserAction<S extends z.ZodType, T extends Record<string, unknown> | null>(
+  options: OrganiserOptions<S>,
+  handler: (data: z.infer<S>, context: Context<SessionUser>) => Promise<ActionResult<T>>,
+): (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>> {
+  return async (_previous, form) => {
+    const organiser = await currentOrganiser();
+    if (!organiser) notFound();
+    let target: string | null = null;
+    let result: ActionResult<T>;
+    try {
+      const schema = typeof options.schema === "function" ? (options.schema as () => S)() : options.schema;
+      const parsed = schema.safeParse(options.input(form));
+      if (parsed.success) {
+        target = options.target(parsed.data);
+        result = await handler(parsed.data, { user: organiser });
+      } else result = { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+    } catch (error) {
+      unstable_rethrow(error);
+      await logActionError(options.name, error);
+      result = { ok: false, error: "unexpected" };
+    }
+    try {
+      await recordAuditEntry({
+        userId: organiser.id,
+        action: options.name,
+        target,
+        result: result.ok ? "ok" : result.error,
+        detail: result.ok ? result.data : null,
+      });
+    } catch (error) {
+      await logActionError(options.name, error);
+      return { ok: false, error: "unexpected" };
+    }
+    return result;
   };
 }
 

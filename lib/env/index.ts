@@ -11,6 +11,12 @@ const postgresUrl = z.url({
   error: "must be a postgres:// or postgresql:// URL",
 });
 
+function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const host = new URL(url).hostname;
+  return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+}
+
 export const serverEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -36,6 +42,22 @@ export const serverEnvSchema = z
       z.string().min(3).default("Object to AI training <noreply@localhost>"),
     ),
     CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+    // Who may open the organiser console (/<locale>/organiser): comma-separated addresses.
+    ORGANISER_EMAILS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default("")
+        .transform((list) => list.split(",").map((address) => address.trim().toLowerCase()))
+        .pipe(
+          z.array(z.union([z.literal(""), z.email({ error: "must be comma-separated email addresses" })])),
+        )
+        .transform((list) => list.filter((address) => address !== "")),
+    ),
+    // Test launcher only (scripts/launch.ts): the console's "Send now" may then send as of
+    // the "as of" time it was given, as `npm run reminders -- --now` does. Refused unless
+    // mail goes to a fake Resend on this machine (see superRefine).
+    ORGANISER_TEST_CLOCK: optional(z.literal("1", { error: "must be 1 or unset" })),
     // Sign-in emails allowed per address per 15 minutes, and per IP address per hour.
     RATE_LIMIT_SIGNIN_PER_EMAIL: z.preprocess(
       emptyAsUndefined,
@@ -64,6 +86,13 @@ export const serverEnvSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.ORGANISER_TEST_CLOCK && !isLoopbackUrl(env.RESEND_BASE_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ORGANISER_TEST_CLOCK"],
+        message: "is for tests only: it needs RESEND_BASE_URL on 127.0.0.1 or localhost (a fake Resend)",
+      });
+    }
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }

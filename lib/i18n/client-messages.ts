@@ -12,6 +12,8 @@ export const CLIENT_NAMESPACES = [
   "errors",
   "forms",
   "nav",
+  "organiser.actions",
+  "organiser.errors",
   "pledge.form",
   "referrals.errors",
   "referrals.leaderboard",

@@ -26,7 +26,8 @@ async function deleteAccount(tx: Tx, userId: string, email: string): Promise<Era
 /**
  * Erases a person at once, in one transaction: the user row and, through the foreign
  * keys, their sessions, accounts, pledges of every campaign (with their referral codes
- * and visit counts), submissions and reminder deliveries; link reports keep the
+ * and visit counts), submissions, reminder deliveries and (for an organiser) their
+ * entries in the organiser audit log; link reports keep the
  * anonymous report (user_id set null), invitees keep their pledge (referred_by_id set
  * null). Rows keyed by the address rather than the id go by hand: magic links, mail
  * addressed to them, their sign-in rate limit. Aggregate counters are decremented

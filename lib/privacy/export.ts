@@ -43,6 +43,7 @@ async function collect(userId: string, now: Date) {
         outbox,
         suppression,
         limits,
+        auditEntries,
       ] = await Promise.all([
         tx.account.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
         tx.session.findMany({
@@ -75,6 +76,11 @@ async function collect(userId: string, now: Date) {
         }),
         tx.emailSuppression.findUnique({ where: { emailHash } }),
         tx.rateLimit.findMany({ where: { key: `signInPerEmail:${emailHash}` } }),
+        // An organiser's own actions in the console (empty for everyone else).
+        tx.organiserAuditEntry.findMany({
+          where: { userId },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        }),
       ]);
       return {
         format: EXPORT_FORMAT,
@@ -108,6 +114,7 @@ async function collect(userId: string, now: Date) {
           ...limit,
           expire: limit.expire === null ? null : Number(limit.expire),
         })),
+        organiserAuditEntries: auditEntries,
       };
     },
     { isolationLevel: "RepeatableRead" },

@@ -75,13 +75,14 @@ export async function checkReferralFraud(
 
 export type FlaggedReferrer = { referrerPledgeId: string; flagged: number; reasons: string[]; since: Date };
 
-/** Referrers with flagged invitees in `campaignId`, for review: counts and reasons only. */
+/** Referrers with flagged invitees in `campaignId` not reviewed yet: counts and reasons only. */
 export async function listFlaggedReferrals(campaignId: string): Promise<FlaggedReferrer[]> {
   const rows = await db.$queryRaw<{ referrer: string; flagged: bigint; reasons: string[]; since: Date }[]>`
     SELECT i.referred_by_id AS referrer, count(*) AS flagged,
            array_agg(DISTINCT i.referral_flag_reason) AS reasons, min(i.referral_flagged_at) AS since
     FROM pledges i
     WHERE i.campaign_id = ${campaignId} AND i.referral_flagged_at IS NOT NULL AND i.referred_by_id IS NOT NULL
+      AND i.referral_flag_reviewed_at IS NULL
     GROUP BY i.referred_by_id
     ORDER BY since ASC`;
   return rows.map((row) => ({
@@ -96,7 +97,16 @@ export async function listFlaggedReferrals(campaignId: string): Promise<FlaggedR
 export async function approveFlaggedReferrals(referrerPledgeId: string): Promise<number> {
   const { count } = await db.pledge.updateMany({
     where: { referredById: referrerPledgeId, referralFlaggedAt: { not: null } },
-    data: { referralFlaggedAt: null, referralFlagReason: null },
+    data: { referralFlaggedAt: null, referralFlagReason: null, referralFlagReviewedAt: null },
+  });
+  return count;
+}
+
+/** A reviewer kept the flags of `referrerPledgeId`'s invitees: still not counted, no longer listed. */
+export async function dismissFlaggedReferrals(referrerPledgeId: string, now: Date): Promise<number> {
+  const { count } = await db.pledge.updateMany({
+    where: { referredById: referrerPledgeId, referralFlaggedAt: { not: null }, referralFlagReviewedAt: null },
+    data: { referralFlagReviewedAt: now },
   });
   return count;
 }

@@ -4,6 +4,7 @@ import {
   type Batch,
   claimFreshBatch as claimFresh,
   claimRetryBatch as claimRetry,
+  LEASE_MS,
   NOW_UTC,
   type QueueTable,
   utc,
@@ -15,7 +16,7 @@ import type { ReminderSlot } from "./schedule";
 // once too: one row per person and reminder (unique user, campaign, key), inserted
 // before any send, so a second enqueue, by the same or another process, inserts nothing.
 
-export { LEASE_MS } from "@/lib/mail/batch-engine";
+export { LEASE_MS };
 
 const ENQUEUE_CHUNK = 5000;
 
@@ -139,4 +140,51 @@ export async function countOpen(campaignId: string, now: Date): Promise<{ due: n
     FROM reminder_deliveries
     WHERE campaign_id = ${campaignId} AND status IN ('PENDING', 'SENDING')`;
   return rows[0] ?? { due: 0, later: 0 };
+}
+
+export type WaitingBatches = {
+  /** Deliveries in batches whose sender's lease is not over (that sender may have stopped). */
+  heldDeliveries: number;
+  heldBatches: number;
+  /** Deliveries waiting for a retry after a transient failure. */
+  retryDeliveries: number;
+  /** When the first of them is tried again. */
+  nextRetryAt: string | null;
+};
+
+export const NOTHING_WAITING: WaitingBatches = {
+  heldDeliveries: 0,
+  heldBatches: 0,
+  retryDeliveries: 0,
+  nextRetryAt: null,
+};
+
+/**
+ * Deliveries that are not due at `now` but not finished either: held in a batch whose
+ * sender's lease runs (claimed less than LEASE_MS ago, its next attempt at the lease's
+ * end: after a crash they wait for it), or waiting for a retry after a failure.
+ */
+export async function countWaiting(campaignId: string, now: Date): Promise<WaitingBatches> {
+  const rows = await db.$queryRaw<
+    { held: number; held_batches: number; retry: number; next_at: Date | null }[]
+  >`
+    SELECT count(*) FILTER (WHERE held)::int AS held,
+      count(DISTINCT claimed_by) FILTER (WHERE held)::int AS held_batches,
+      count(*) FILTER (WHERE NOT held)::int AS retry,
+      min(next_attempt_at) AS next_at
+    FROM (
+      SELECT claimed_by, next_attempt_at,
+        (status = 'SENDING' AND claimed_at IS NOT NULL
+          AND next_attempt_at = claimed_at + ${LEASE_MS} * interval '1 millisecond') AS held
+      FROM reminder_deliveries
+      WHERE campaign_id = ${campaignId} AND status IN ('PENDING', 'SENDING') AND next_attempt_at > ${utc(now)}
+    ) w`;
+  const row = rows[0];
+  if (!row) return NOTHING_WAITING;
+  return {
+    heldDeliveries: row.held,
+    heldBatches: row.held_batches,
+    retryDeliveries: row.retry,
+    nextRetryAt: row.next_at ? new Date(row.next_at).toISOString() : null,
+  };
 }

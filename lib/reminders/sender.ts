@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Resend } from "resend";
 import type { Campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
+import { finishJobRun, type JobSource, startJobRun, updateJobRun } from "@/lib/jobs/job-runs";
 import { type BatchCounts, type BatchQueue, type PreparedBatch, runBatches } from "@/lib/mail/batch-engine";
 import { hashEmail, suppressionsByHash } from "@/lib/mail/suppression";
 import { createReminderRenderer, type ReminderRenderer } from "./content";
@@ -11,8 +12,11 @@ import {
   type ClaimedDelivery,
   campaignScope,
   countOpen,
+  countWaiting,
   DELIVERIES_TABLE,
   enqueueReminder,
+  NOTHING_WAITING,
+  type WaitingBatches,
 } from "./queue";
 import { dueReminder, isOpen, slotOf } from "./schedule";
 import { objectionsToDo } from "./todo";
@@ -60,6 +64,10 @@ export type RunOptions = {
   pace?: () => Promise<void>;
   resend?: Resend;
   onProgress?: (progress: RunProgress) => void;
+  /** Records the run in job_runs (progress, outcome, skip reasons) under this source. */
+  source?: JobSource;
+  /** A job_runs row started already (the console shows it before the run begins). */
+  runId?: string;
 };
 
 export type RunProgress = { done: number; total: number; sent: number; skipped: number; failed: number };
@@ -70,6 +78,10 @@ export type RunResult = BatchCounts & {
   enqueued: number;
   /** Work is left that is due now: call again. */
   more: boolean;
+  /** Deliveries held under a sender's lease or waiting for a retry, not due yet. */
+  waiting: WaitingBatches;
+  /** Why rows were skipped in this run, by reason. */
+  skipReasons: Record<string, number>;
 };
 
 type RecipientState = {
@@ -171,8 +183,30 @@ async function prepare(
   return prepared;
 }
 
-/** Sends the reminders due at `now` (see the top of this file). */
+/** Sends the reminders due at `now` (see the top of this file), recorded when given a source. */
 export async function runReminders(options: RunOptions): Promise<RunResult> {
+  if (!options.source && !options.runId) return sendDue(options);
+  const runId =
+    options.runId ?? (await startJobRun("reminders", options.source ?? "cli", options.campaign.id));
+  try {
+    const result = await sendDue({
+      ...options,
+      onProgress: (progress) => {
+        options.onProgress?.(progress);
+        void updateJobRun(runId, progress).catch((error: unknown) =>
+          remindersLog.warn({ err: error }, "run progress not recorded"),
+        );
+      },
+    });
+    await finishJobRun(runId, { summary: result, subject: result.due });
+    return result;
+  } catch (error) {
+    await finishJobRun(runId, { error });
+    throw error;
+  }
+}
+
+async function sendDue(options: RunOptions): Promise<RunResult> {
   const { campaign } = options;
   const workerId = options.workerId ?? randomUUID().slice(0, 8);
   const started = Date.now();
@@ -189,12 +223,17 @@ export async function runReminders(options: RunOptions): Promise<RunResult> {
     isEnqueueComplete = enqueue.complete;
   }
 
+  const skipReasons: Record<string, number> = {};
   const renderer = createReminderRenderer(campaign, options.appUrl);
   const queue: BatchQueue<ClaimedDelivery> = {
     table: DELIVERIES_TABLE,
     scope: campaignScope(campaign.id),
     idempotencyKey: (batch) => batchKey(batch.allIds),
-    prepare: (batch) => prepare(batch, campaign, renderer, clock()),
+    prepare: async (batch) => {
+      const prepared = await prepare(batch, campaign, renderer, clock());
+      for (const { reason } of prepared.skip) skipReasons[reason] = (skipReasons[reason] ?? 0) + 1;
+      return prepared;
+    },
     log: remindersLog,
   };
   const total = (await countOpen(campaign.id, clock())).due;
@@ -214,6 +253,8 @@ export async function runReminders(options: RunOptions): Promise<RunResult> {
     enqueued,
     ...counts,
     more: !isEnqueueComplete || left.due > 0 || stopped,
+    waiting: left.later > 0 ? await countWaiting(campaign.id, clock()) : NOTHING_WAITING,
+    skipReasons,
   };
   remindersLog.info({ workerId, ...result }, "reminders run");
   return result;

@@ -4,8 +4,8 @@
 // campaign, most reported first. `--resolve <platform>` closes that platform's open
 // reports once its link is checked or fixed (new reports open again).
 import { campaign } from "@/lib/campaign";
-import { db } from "@/lib/db";
 import { countOpenLinkReports, resolveLinkReports } from "@/lib/tracker";
+import { runCli } from "./run-cli";
 
 async function main(args: string[]): Promise<number> {
   const c = campaign();
@@ -36,13 +36,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(() => main(process.argv.slice(2)));

@@ -6,8 +6,8 @@
 // flags of that referrer's invitees once a person has checked them: they count again.
 // Leaving a row unapproved is the dismissal.
 import { campaign } from "@/lib/campaign";
-import { db } from "@/lib/db";
 import { approveFlaggedReferrals, listFlaggedReferrals } from "@/lib/referrals/fraud";
+import { runCli } from "./run-cli";
 
 async function main(args: string[]): Promise<number> {
   const c = campaign();
@@ -35,13 +35,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(() => main(process.argv.slice(2)));

@@ -6,17 +6,30 @@
 // which reminder (user ids; addresses only with --show-addresses) and sends nothing.
 import { parseArgs } from "node:util";
 import { campaign } from "@/lib/campaign";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { planReminder } from "@/lib/reminders/queue";
+import { planReminder, type WaitingBatches } from "@/lib/reminders/queue";
 import { dueReminder } from "@/lib/reminders/schedule";
 import { type RunProgress, runReminders } from "@/lib/reminders/sender";
+import { runCli } from "./run-cli";
 
 function progressBar({ done, total, sent, skipped, failed }: RunProgress): string {
   const width = 30;
   const ratio = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(ratio * width);
   return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} sent ${sent} skipped ${skipped} failed ${failed}`;
+}
+
+/** What is left when nothing is due: batches under a running (or dead) sender's lease, retries. */
+function waitingLine({ heldDeliveries, heldBatches, retryDeliveries, nextRetryAt }: WaitingBatches): string {
+  if (heldDeliveries === 0 && retryDeliveries === 0) return "Nothing more is due now.";
+  const parts = [];
+  if (heldDeliveries > 0) {
+    parts.push(
+      `${heldDeliveries} reminder(s) in ${heldBatches} batch(es) are held by a sender that stopped or is still sending (its lease is not over)`,
+    );
+  }
+  if (retryDeliveries > 0) parts.push(`${retryDeliveries} wait for a retry after a failure`);
+  return `Nothing more is due now, but ${parts.join("; ")}: they will be retried from ${nextRetryAt ?? "soon"}.`;
 }
 
 async function main(): Promise<number> {
@@ -62,6 +75,7 @@ async function main(): Promise<number> {
     appUrl: env().APP_URL,
     now,
     budgetMs: values.budget ? Number(values.budget) * 1000 : undefined,
+    source: "cli",
     onProgress: (progress) => {
       if (isTty) process.stderr.write(`\r${progressBar(progress)}`);
       else process.stderr.write(`${progressBar(progress)}\n`);
@@ -72,19 +86,10 @@ async function main(): Promise<number> {
     `${[
       `Reminder due: ${result.due ?? "none"}`,
       `queued ${result.enqueued}, batches ${result.batches}, sent ${result.sent}, skipped ${result.skipped}, failed ${result.failed}, deferred ${result.deferred}, 429s waited ${result.rateLimited}`,
-      result.more ? "More is due: run again." : "Nothing more is due now.",
+      result.more ? "More is due: run again." : waitingLine(result.waiting),
     ].join("\n")}\n`,
   );
   return result.failed > 0 ? 1 : 0;
 }
 
-main()
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(main);

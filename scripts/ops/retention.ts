@@ -5,8 +5,9 @@
 // as JSON (counts only). --dry-run counts without deleting; --now runs as if it were
 // that instant (to check what a later run will erase).
 import { campaign } from "@/lib/campaign";
-import { db } from "@/lib/db";
+import { recordJobRun } from "@/lib/jobs/job-runs";
 import { runRetention } from "@/lib/privacy";
+import { runCli } from "./run-cli";
 
 const USAGE = "usage: retention [--dry-run] [--now <ISO 8601 instant>]";
 
@@ -32,18 +33,11 @@ async function main(args: string[]): Promise<number> {
     console.error(parsed);
     return 2;
   }
-  const report = await runRetention({ campaign: campaign(), ...parsed });
+  const c = campaign();
+  const run = () => runRetention({ campaign: c, ...parsed });
+  const report = parsed.isDryRun ? await run() : await recordJobRun("retention", "cli", c.id, run);
   console.log(JSON.stringify(report, null, 2));
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(() => main(process.argv.slice(2)));

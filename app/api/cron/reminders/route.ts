@@ -20,7 +20,12 @@ const BUDGET_MS = 40_000;
 
 const handle = withCron("cron/reminders", async () => {
   const outbox = await drainUntilIdle();
-  const result = await runReminders({ campaign: campaign(), appUrl: env().APP_URL, budgetMs: BUDGET_MS });
+  const result = await runReminders({
+    campaign: campaign(),
+    appUrl: env().APP_URL,
+    budgetMs: BUDGET_MS,
+    source: "cron",
+  });
   return Response.json(
     { ...result, outbox: { sent: outbox.sent, failed: outbox.failed } },
     { headers: { "cache-control": "no-store" } },

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { requireOrganiser } from "@/lib/auth/organiser";
+import { Link } from "@/lib/i18n/navigation";
+
+// The organiser console: rendered per request, and only for the organiser role
+// (lib/auth/organiser.ts): anyone else, signed in or not, gets the 404 page. Each
+// action checks the role again on the server (defineOrganiserAction).
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+const SECTIONS = ["overview", "reminders", "reviews", "health", "audit"] as const;
+const PATHS = {
+  overview: "/organiser",
+  reminders: "/organiser/reminders",
+  reviews: "/organiser/reviews",
+  health: "/organiser/health",
+  audit: "/organiser/audit",
+} as const;
+
+export default async function OrganiserLayout({ children }: { children: ReactNode }) {
+  await connection();
+  await requireOrganiser();
+  const t = await getTranslations("organiser.nav");
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
+      <nav aria-label={t("label")}>
+        <ul className="flex flex-wrap gap-2">
+          {SECTIONS.map((section) => (
+            <li key={section}>
+              <Link
+                href={PATHS[section]}
+                className="inline-block rounded-md border border-slate-300 px-3 py-2 font-semibold text-brand-700 hover:bg-slate-100"
+              >
+                {t(section)}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <a
+              href="/api/organiser/stats.csv"
+              className="inline-block rounded-md border border-slate-300 px-3 py-2 font-semibold text-brand-700 hover:bg-slate-100"
+            >
+              {t("csv")}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/actions/safe-action";
+
+/** One console action: a POST with hidden fields, its result announced in place. */
+export function ActionForm<T extends Record<string, unknown>>({
+  action,
+  fields,
+  label,
+  done,
+  children,
+}: {
+  action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+  fields: Record<string, string>;
+  label: string;
+  /** Key under organiser.actions.done, given the action's counts. */
+  done: "resolved" | "approved" | "dismissed" | "started";
+  children?: React.ReactNode;
+}) {
+  const t = useTranslations("organiser.actions");
+  const tErrors = useTranslations("organiser.errors");
+  const { state, formAction, pending, message } = useFormAction(action, tErrors);
+  const counts: Record<string, unknown> = state?.ok ? state.data : {};
+  const count = (name: string) => (typeof counts[name] === "number" ? (counts[name] as number) : 0);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-3 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
+      >
+        {pending ? t("pending") : label}
+      </button>
+      {state?.ok ? (
+        <p role="status" className="text-sm text-slate-700">
+          {t(`done.${done}`, {
+            resolved: count("resolved"),
+            cleared: count("cleared"),
+            dismissed: count("dismissed"),
+            reminder: String(counts.reminder ?? ""),
+          })}
+        </p>
+      ) : null}
+      <FormAlert message={message} isSmall />
+    </form>
+  );
+}
