@@ -85,6 +85,9 @@ test.describe("organiser console", () => {
     page,
     context,
   }) => {
+    // The longest journey of the suite (sign-in by mail, a real reminder run, five axe
+    // scans and, on request, ten screenshots): a budget of what it takes on a loaded box.
+    test.setTimeout(300_000);
     const person = await remindablePerson(context);
     const invitee = await signedInPerson(context);
     await context.clearCookies();
