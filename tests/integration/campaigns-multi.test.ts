@@ -361,15 +361,17 @@ describe("two campaigns on one database", () => {
     expect(await linkFor(onlyInB.userId)).toBe(true);
     // The click verifies the running campaign's pledge only.
     expect(await markPledgeVerified(onlyInB.userId, new Date())).not.toBeNull();
-    expect(
-      await db.pledge.findMany({
-        where: { userId: onlyInB.userId },
-        select: { campaignId: true, verifiedAt: true },
-        orderBy: { createdAt: "asc" },
-      }),
-    ).toEqual([
-      { campaignId: B.id, verifiedAt: duringB },
-      { campaignId: running.id, verifiedAt: expect.any(Date) },
-    ]);
+    // Ordered by campaign id, not by creation: each pledge's created_at is its own
+    // campaign's clock (B's lies in the future here).
+    const pledges = await db.pledge.findMany({
+      where: { userId: onlyInB.userId },
+      select: { campaignId: true, verifiedAt: true },
+    });
+    expect(pledges.sort((a, b) => a.campaignId.localeCompare(b.campaignId))).toEqual(
+      [
+        { campaignId: B.id, verifiedAt: duringB },
+        { campaignId: running.id, verifiedAt: expect.any(Date) },
+      ].sort((a, b) => a.campaignId.localeCompare(b.campaignId)),
+    );
   });
 });
