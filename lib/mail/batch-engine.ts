@@ -251,7 +251,8 @@ async function markSent<Row extends QueuedRow>(
   const text = items.map((item, i) => (isLocal[i] ? (item.email.text ?? null) : null));
   const kept = table.localBodies;
   const bodies = table.bodyColumns.map((column) => {
-    const value = column === kept?.html ? Prisma.sql`v.html` : column === kept?.text ? Prisma.sql`v.text` : null;
+    const value =
+      column === kept?.html ? Prisma.sql`v.html` : column === kept?.text ? Prisma.sql`v.text` : null;
     return value
       ? Prisma.sql`, ${quote(column)} = CASE WHEN v.provider_id = ${LOCAL_PROVIDER_ID} THEN ${value} END`
       : Prisma.sql`, ${quote(column)} = NULL`;
