@@ -56,6 +56,8 @@ async function save(
   signIn: SignInOptions | null,
 ): Promise<SavedPledge | null> {
   const { now } = context;
+  // Rows are stamped by the clock, as Prisma stamps them; `now` is the consent's time.
+  const stamp = new Date();
   const code =
     context.referralCode && REFERRAL_CODE_PATTERN.test(context.referralCode) ? context.referralCode : null;
   const consent = input.remindersConsent;
@@ -66,14 +68,14 @@ async function save(
           AND reason IN ('BOUNCE', 'COMPLAINT'))`
     : Prisma.sql`SELECT 1 AS one`;
   const counted = statDeltaStatement(campaignId, { pledges: 1 }, Prisma.sql`inserted`);
-  const link = signIn ? newMagicLink(input.email, signIn.redirectTo, now) : null;
+  const link = signIn ? newMagicLink(input.email, signIn.redirectTo, stamp) : null;
   const linkWrites = link
     ? Prisma.sql`,
       token AS (
         INSERT INTO verification_tokens (identifier, token, expires)
         SELECT ${link.identifier}, ${link.hashedToken}, ${utc(link.expires)} FROM u
       ),
-      mail AS (${queueEmailStatement(signInEmail({ to: input.email, url: link.url, locale: link.locale }), Prisma.sql`u`, now)})`
+      mail AS (${queueEmailStatement(signInEmail({ to: input.email, url: link.url, locale: link.locale }), Prisma.sql`u`, stamp)})`
     : Prisma.empty;
   const rows = await db.$queryRaw<
     { user_id: string; created_id: string | null; existing_id: string | null; verified: boolean | null }[]
@@ -81,7 +83,7 @@ async function save(
     WITH guard AS (${guard}),
     u AS (
       INSERT INTO users (id, email, created_at, updated_at)
-      SELECT ${newId()}, ${input.email}, ${utc(now)}, ${utc(now)} FROM guard
+      SELECT ${newId()}, ${input.email}, ${utc(stamp)}, ${utc(stamp)} FROM guard
       ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
       RETURNING id
     ),
@@ -101,7 +103,7 @@ async function save(
         ${newReferralCode()}, (SELECT id FROM referrer),
         -- Kept only for invitees, whose bursts it reveals (lib/referrals/fraud.ts).
         CASE WHEN EXISTS (SELECT 1 FROM referrer) THEN ${context.signupNetworkHash}::text END,
-        ${utc(now)}, ${utc(now)}
+        ${utc(stamp)}, ${utc(stamp)}
       FROM u
       ON CONFLICT (user_id, campaign_id) DO NOTHING
       RETURNING id
