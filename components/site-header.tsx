@@ -7,27 +7,27 @@ export async function SiteHeader() {
   const tMeta = await getTranslations("meta");
   const tAccount = await getTranslations("account");
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-line bg-surface">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-brand-900 no-underline hover:underline">
+        <Link href="/" className="text-lg font-bold text-accent-strong no-underline hover:underline">
           {tMeta("siteName")}
         </Link>
         <nav aria-label={t("primary")}>
           <ul className="flex flex-wrap items-center gap-4 text-sm font-medium">
             <li>
-              <Link href="/account" className="text-slate-700 underline-offset-4 hover:underline">
+              <Link href="/account" className="text-ink-muted underline-offset-4 hover:underline">
                 {tAccount("navLink")}
               </Link>
             </li>
             <li>
-              <Link href="/stats" className="text-slate-700 underline-offset-4 hover:underline">
+              <Link href="/stats" className="text-ink-muted underline-offset-4 hover:underline">
                 {t("stats")}
               </Link>
             </li>
             <li>
               <Link
                 href="/pledge"
-                className="rounded-md bg-brand-700 px-3 py-2 text-white hover:bg-brand-900"
+                className="rounded-md bg-accent-fill px-3 py-2 text-white hover:bg-accent-fill-hover"
               >
                 {t("pledge")}
               </Link>

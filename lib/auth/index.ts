@@ -2,10 +2,12 @@ import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
+import { campaign, localized } from "@/lib/campaign";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { sendPledgeConfirmed, sendSignInLink } from "@/lib/mail";
+import { findPendingPledge } from "@/lib/pledges/find-pending-pledge";
 import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -41,7 +43,7 @@ function localeOf(callbackUrl: string | null): string {
  * page (which fetches nothing), whose button continues to the callback. Its origin
  * is always APP_URL, never the request's Host header.
  */
-export function confirmUrlFor(callbackLink: string): string {
+export function confirmUrlFor(callbackLink: string, purpose?: "pledge"): string {
   const link = new URL(callbackLink);
   const locale = localeOf(link.searchParams.get("callbackUrl"));
   const confirm = new URL(`/${locale}/sign-in/confirm`, env().APP_URL);
@@ -49,6 +51,8 @@ export function confirmUrlFor(callbackLink: string): string {
     const value = link.searchParams.get(key);
     if (value) confirm.searchParams.set(key, value);
   }
+  // Only the wording of the confirm page: the link works the same either way.
+  if (purpose) confirm.searchParams.set("purpose", purpose);
   return confirm.toString();
 }
 
@@ -58,11 +62,16 @@ const emailProvider: EmailConfig = {
   name: "Email",
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   async sendVerificationRequest({ identifier, url }) {
-    const confirm = confirmUrlFor(url);
+    const locale = localeOf(new URL(url).searchParams.get("callbackUrl"));
+    // Until a link has confirmed the pledge, every link confirms it: say so.
+    const pending = await findPendingPledge(identifier);
     await sendSignInLink({
       to: identifier,
-      url: confirm,
-      locale: localeOf(new URL(url).searchParams.get("callbackUrl")),
+      url: confirmUrlFor(url, pending ? "pledge" : undefined),
+      locale,
+      pledge: pending
+        ? { campaignName: localized(campaign().name, locale), firstName: pending.firstName }
+        : undefined,
     });
   },
 };

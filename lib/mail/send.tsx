@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import ConfirmPledgeEmail, { confirmPledgeSubject } from "@/emails/confirm-pledge";
 import PledgeConfirmedEmail, { pledgeConfirmedSubject } from "@/emails/pledge-confirmed";
 import SignInEmail, { signInSubject } from "@/emails/sign-in";
 import { db, type Tx } from "@/lib/db";
@@ -25,16 +26,44 @@ export function signInIdempotencyKey(url: string): string {
   return `sign-in-${sha256(token ?? url).slice(0, 40)}`;
 }
 
-export type SignInLinkInput = { to: string; url: string; locale: string };
+export type SignInLinkInput = {
+  to: string;
+  url: string;
+  locale: string;
+  /**
+   * Set when the link confirms a new pledge (the person has not clicked one yet): the
+   * email is then the pledge's confirmation, in the campaign's name, greeting the
+   * person by the first name they gave, not a bare sign-in link.
+   */
+  pledge?: { campaignName: string; firstName?: string | null };
+};
 
 /** Renders and queues a magic-link email, then kicks the outbox. Always sent, even to suppressed addresses. */
-export async function sendSignInLink({ to, url, locale }: SignInLinkInput): Promise<QueueEmailResult> {
+export async function sendSignInLink({
+  to,
+  url,
+  locale,
+  pledge,
+}: SignInLinkInput): Promise<QueueEmailResult> {
   const host = new URL(url).host;
-  const { html, text } = await renderEmail(<SignInEmail url={url} host={host} locale={locale} />);
+  const { html, text } = await renderEmail(
+    pledge ? (
+      <ConfirmPledgeEmail
+        url={url}
+        campaignName={pledge.campaignName}
+        firstName={pledge.firstName}
+        locale={locale}
+      />
+    ) : (
+      <SignInEmail url={url} host={host} locale={locale} />
+    ),
+  );
   const queued = await queueEmail(db, {
     kind: "sign-in",
     to,
-    subject: signInSubject({ host, locale }),
+    subject: pledge
+      ? confirmPledgeSubject({ campaignName: pledge.campaignName, locale })
+      : signInSubject({ host, locale }),
     html,
     text,
     idempotencyKey: signInIdempotencyKey(url),

@@ -6,6 +6,7 @@ import { campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { renderEmail } from "@/lib/mail";
+import { findPendingPledge } from "./find-pending-pledge";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -23,6 +24,8 @@ export async function rehearseSignIn(email: string, locale: string): Promise<voi
     where: { userId_campaignId: { userId: user?.id ?? randomUUID(), campaignId: campaign().id } },
     select: { id: true },
   });
+  // The real link looks for a pledge to confirm before wording its email.
+  await findPendingPledge(email);
   const identifier = `rehearsal:${sha256(email)}`;
   const token = sha256(randomBytes(32).toString("hex"));
   const url = new URL(`/${locale}/sign-in/confirm`, env().APP_URL);

@@ -23,9 +23,9 @@ async function pledgeThrough(browser: Browser, link: string, email: string, name
   await fillPledge(page, email, name);
   await page.getByRole("button", { name: "Pledge and email me my link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const [mail] = await waitForEmails(email, /sign-in link/, 1);
+  const [mail] = await waitForEmails(email, /^Confirm your pledge: /, 1);
   await page.goto(linkIn(mail!, `${APP}/en/sign-in/confirm`));
-  await page.getByRole("button", { name: "Sign me in" }).click();
+  await page.getByRole("button", { name: "Confirm my pledge" }).click();
   await expect(page.getByText("Your pledge is confirmed. Thank you!")).toBeVisible();
   const url = await page.getByRole("textbox", { name: "Your personal link" }).inputValue();
   await context.close();

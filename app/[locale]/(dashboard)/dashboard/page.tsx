@@ -50,14 +50,14 @@ export default async function DashboardPage({
           <h1 className="text-3xl font-bold">{t("title")}</h1>
           <form action={signOut}>
             <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className="rounded-md border border-slate-400 px-4 py-2 font-semibold">
+            <button type="submit" className="rounded-md border border-line-strong px-4 py-2 font-semibold">
               {tAuth("signOut")}
             </button>
           </form>
         </div>
-        <p className="mt-2 text-slate-700">{t("signedInAs", { email: user.email })}</p>
+        <p className="mt-2 text-ink-muted">{t("signedInAs", { email: user.email })}</p>
         {welcome && pledge?.verifiedAt && (
-          <p role="status" className="mt-6 rounded-md bg-green-50 p-4 font-semibold text-green-900">
+          <p role="status" className="mt-6 rounded-md bg-success-50 p-4 font-semibold text-success-900">
             {t("welcome")}
           </p>
         )}
@@ -87,7 +87,7 @@ export default async function DashboardPage({
           <p className="mt-2">{tTracker("noPledge.body")}</p>
           <a
             href={`/${locale}/pledge`}
-            className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+            className="mt-4 inline-block rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover"
           >
             {tTracker("noPledge.link")}
           </a>

@@ -43,7 +43,7 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
       <header className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p>{t("intro", { company: c.company })}</p>
-        <p className="text-sm text-slate-700">{t("generated")}</p>
+        <p className="text-sm text-ink-muted">{t("generated")}</p>
       </header>
 
       <section aria-labelledby="controller-heading" className="flex flex-col gap-2">
@@ -124,7 +124,7 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
           <section key={table.table} aria-labelledby={`table-${table.table}`} className="flex flex-col gap-2">
             <h3 id={`table-${table.table}`} className="text-xl font-bold">
               {t(`tables.${table.key}.title`)}{" "}
-              <span className="text-sm font-normal text-slate-600">
+              <span className="text-sm font-normal text-ink-subtle">
                 ({table.isPersonal ? t("personal") : t("notPersonal")})
               </span>
             </h3>

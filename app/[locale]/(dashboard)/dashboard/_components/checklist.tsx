@@ -69,7 +69,7 @@ function PlatformGuide({
   const headingId = `platform-${platform.id}`;
   const hasWork = accounts.some((a) => a.isNeeded && a.status === "NOT_STARTED");
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-300 p-4 sm:p-6">
+    <section aria-labelledby={headingId} className="rounded-lg border border-line p-4 sm:p-6">
       <h3 id={headingId} className="text-xl font-bold">
         {platform.name}
       </h3>
@@ -78,8 +78,8 @@ function PlatformGuide({
           key={caveat.text.en}
           className={
             caveat.severity === "warning"
-              ? "mt-3 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3"
-              : "mt-3 rounded-md border-l-4 border-brand-600 bg-brand-50 p-3"
+              ? "mt-3 rounded-md border-l-4 border-warning bg-warning-50 p-3"
+              : "mt-3 rounded-md border-l-4 border-accent bg-accent-soft p-3"
           }
         >
           <strong>
@@ -89,7 +89,7 @@ function PlatformGuide({
         </p>
       ))}
       <details open={hasWork} className="mt-4">
-        <summary className="cursor-pointer font-semibold text-brand-700">{t("checklist.steps")}</summary>
+        <summary className="cursor-pointer font-semibold text-accent">{t("checklist.steps")}</summary>
         <ol className="mt-3 list-decimal space-y-2 pl-6">
           {platform.steps.map((step) => (
             <li key={step.en}>{text(step)}</li>
@@ -100,7 +100,7 @@ function PlatformGuide({
         <ExternalLink
           href={platform.formUrl}
           newTabLabel={t("checklist.newTab")}
-          className="inline-block self-start rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+          className="inline-block self-start rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover"
         >
           {t("checklist.openForm", { platform: platform.name })}
         </ExternalLink>
@@ -113,7 +113,7 @@ function PlatformGuide({
       </div>
       <ul className="mt-6 flex flex-col gap-4">
         {accounts.map((account) => (
-          <li key={account.id} className="rounded-md bg-slate-50 p-4">
+          <li key={account.id} className="rounded-md bg-surface-muted p-4">
             <AccountCard
               account={account}
               platformName={platform.name}
@@ -183,13 +183,13 @@ function AccountCard({
         {statusText}
       </p>
       {account.covers.length > 0 && (
-        <p className="text-slate-700">
+        <p className="text-ink-muted">
           {t("status.covers", {
             accounts: account.covers.map((c) => accountName(c.platform, c.accountIndex)).join(", "),
           })}
         </p>
       )}
-      {account.note && <p className="text-slate-700">{t("status.yourNote", { note: account.note })}</p>}
+      {account.note && <p className="text-ink-muted">{t("status.yourNote", { note: account.note })}</p>}
       {!account.coveredBy && account.status === "NOT_STARTED" && (
         <div className="flex flex-col gap-4">
           <StatusForm

@@ -19,13 +19,13 @@ export function EmailPreferencesForm({ locale, isEnabled }: { locale: string; is
       <p role="status">
         {state?.ok ? (enabled ? t("savedOn") : t("savedOff")) : enabled ? t("on") : t("off")}
       </p>
-      {!enabled && <p className="text-sm text-slate-700">{t("consentLabel")}</p>}
+      {!enabled && <p className="text-sm text-ink-muted">{t("consentLabel")}</p>}
       <FormAlert message={message} />
       <div>
         <button
           type="submit"
           disabled={pending}
-          className="rounded-md border border-slate-400 px-4 py-2 font-semibold disabled:opacity-60"
+          className="rounded-md border border-line-strong px-4 py-2 font-semibold disabled:opacity-60"
         >
           {pending ? t("pending") : enabled ? t("turnOff") : t("turnOn")}
         </button>

@@ -35,13 +35,13 @@ export async function QuestionnaireSection({
         {answers.isAnswered ? t("title") : t("titleFirst")}
       </h2>
       {answers.isAnswered ? (
-        <details className="rounded-md border border-slate-300 p-4">
-          <summary className="cursor-pointer font-semibold text-brand-700">{t("change")}</summary>
+        <details className="rounded-md border border-line p-4">
+          <summary className="cursor-pointer font-semibold text-accent">{t("change")}</summary>
           <div className="mt-4">{form}</div>
         </details>
       ) : (
         <>
-          <p className="text-slate-700">{t("intro")}</p>
+          <p className="text-ink-muted">{t("intro")}</p>
           {form}
         </>
       )}

@@ -41,13 +41,13 @@ export async function ReferralCard({
     <section
       id="invite"
       aria-labelledby="invite-heading"
-      className="flex scroll-mt-4 flex-col gap-8 rounded-lg border border-slate-300 p-4 sm:p-6"
+      className="flex scroll-mt-4 flex-col gap-8 rounded-lg border border-line p-4 sm:p-6"
     >
       <div>
         <h2 id="invite-heading" className="text-2xl font-bold">
           {t("title")}
         </h2>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
+        <p className="mt-2 text-ink-muted">{t("intro")}</p>
       </div>
 
       <div className="flex flex-col gap-6 md:flex-row md:items-start">
@@ -57,7 +57,7 @@ export async function ReferralCard({
             message={tShare("message", { company })}
             subject={tShare("subject", { company })}
           />
-          <p className="text-sm text-slate-600">{t("linkHint")}</p>
+          <p className="text-sm text-ink-subtle">{t("linkHint")}</p>
         </div>
         <QrCode svg={qr} caption={t("qrCaption")} />
       </div>
@@ -66,15 +66,15 @@ export async function ReferralCard({
         <h3 id="invite-results-heading" className="text-xl font-bold">
           {t("resultsTitle")}
         </h3>
-        <p className="mt-1 text-sm text-slate-600">{t("resultsHint")}</p>
+        <p className="mt-1 text-sm text-ink-subtle">{t("resultsHint")}</p>
         <dl className="mt-4 grid gap-3 sm:grid-cols-2">
           {figures.map((figure) => (
             <div
               key={figure.key}
-              className="flex flex-col rounded-md bg-slate-50 p-3"
+              className="flex flex-col rounded-md bg-surface-muted p-3"
               data-figure={figure.key}
             >
-              <dt className="text-sm text-slate-700">{figure.label}</dt>
+              <dt className="text-sm text-ink-muted">{figure.label}</dt>
               <dd className="text-2xl font-bold">
                 {shownInviteCount(figure.value) === null
                   ? t("fewerThan", { count: SMALL_COUNT_K })
@@ -83,7 +83,7 @@ export async function ReferralCard({
             </div>
           ))}
         </dl>
-        <p className="mt-2 text-sm text-slate-600">{t("friendsOfFriendsHint")}</p>
+        <p className="mt-2 text-sm text-ink-subtle">{t("friendsOfFriendsHint")}</p>
       </section>
 
       <section aria-labelledby="invite-badges-heading">
@@ -99,8 +99,8 @@ export async function ReferralCard({
                 data-earned={isEarned}
                 className={
                   isEarned
-                    ? "rounded-full border-2 border-green-800 bg-green-50 px-4 py-2 font-semibold text-green-900"
-                    : "rounded-full border-2 border-dashed border-slate-400 px-4 py-2 text-slate-700"
+                    ? "rounded-full border-2 border-success bg-success-50 px-4 py-2 font-semibold text-success-900"
+                    : "rounded-full border-2 border-dashed border-line-strong px-4 py-2 text-ink-muted"
                 }
               >
                 {t("badge", { count: milestone })}: {isEarned ? t("badgeEarned") : t("badgeNotYet")}

@@ -16,7 +16,7 @@ type Props = {
 const SAME_TAB: ReadonlySet<ShareTarget> = new Set(["email", "messenger"]);
 
 const buttonClass =
-  "rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50";
+  "rounded-md border border-line-strong bg-surface px-4 py-2 font-semibold text-ink hover:bg-surface-muted";
 
 /**
  * The share sheet: the browser's own share dialog where there is one, copy buttons,
@@ -93,7 +93,7 @@ export function ShareSheet({ url, message, subject }: Props) {
             <button
               type="button"
               onClick={share}
-              className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+              className="rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover"
             >
               {t("nativeShare")}
             </button>
@@ -110,7 +110,7 @@ export function ShareSheet({ url, message, subject }: Props) {
           )}
         </div>
       )}
-      <p role="status" className="min-h-6 text-sm font-semibold text-green-900">
+      <p role="status" className="min-h-6 text-sm font-semibold text-success-900">
         {status}
       </p>
 
@@ -143,11 +143,11 @@ export function ShareSheet({ url, message, subject }: Props) {
         <label htmlFor={mastodonId} className="font-semibold">
           {t("mastodonLabel")}
         </label>
-        <p id={`${mastodonId}-hint`} className="text-sm text-slate-600">
+        <p id={`${mastodonId}-hint`} className="text-sm text-ink-subtle">
           {t("mastodonHint")}
         </p>
         {instanceError && (
-          <p id={`${mastodonId}-error`} className="text-sm font-semibold text-alert-700">
+          <p id={`${mastodonId}-error`} className="text-sm font-semibold text-danger">
             {instanceError}
           </p>
         )}

@@ -28,8 +28,8 @@ export function StatusForm({ locale, submissionId, status, label, variant, day, 
   const id = `${submissionId}-${status.toLowerCase()}`;
   const buttonClass =
     variant === "primary"
-      ? "rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
-      : "rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-70";
+      ? "rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover disabled:opacity-70"
+      : "rounded-md border border-line-strong bg-surface px-4 py-2 font-semibold text-ink hover:bg-surface-muted disabled:opacity-70";
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-3">
@@ -42,11 +42,11 @@ export function StatusForm({ locale, submissionId, status, label, variant, day, 
           <label htmlFor={`${id}-day`} className="font-semibold">
             {day.label}
           </label>
-          <p id={`${id}-day-hint`} className="text-sm text-slate-600">
+          <p id={`${id}-day-hint`} className="text-sm text-ink-subtle">
             {t("dateHint")}
           </p>
           {errors.day && (
-            <p id={`${id}-day-error`} className="text-sm font-semibold text-alert-700">
+            <p id={`${id}-day-error`} className="text-sm font-semibold text-danger">
               {errors.day}
             </p>
           )}
@@ -68,11 +68,11 @@ export function StatusForm({ locale, submissionId, status, label, variant, day, 
           <label htmlFor={`${id}-note`} className="font-semibold">
             {t("note")}
           </label>
-          <p id={`${id}-note-hint`} className="text-sm text-slate-600">
+          <p id={`${id}-note-hint`} className="text-sm text-ink-subtle">
             {t("noteHint")}
           </p>
           {errors.note && (
-            <p id={`${id}-note-error`} className="text-sm font-semibold text-alert-700">
+            <p id={`${id}-note-error`} className="text-sm font-semibold text-danger">
               {errors.note}
             </p>
           )}

@@ -49,7 +49,7 @@ export async function TrackerOverview({
             aria-describedby="tracker-progress-summary"
             className="h-4 w-full overflow-hidden rounded-full accent-brand-700"
           />
-          <p id="tracker-progress-summary" className="text-slate-700">
+          <p id="tracker-progress-summary" className="text-ink-muted">
             {t("progress.summary", {
               done: progress.done,
               needed: progress.needed,
