@@ -232,7 +232,7 @@ test.describe("referrals", () => {
     await fillPledge(friend, invitee);
     await friend.getByRole("button", { name: "Pledge and email me my link" }).click();
     await expect(friend.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    await openLatestLink(friend, invitee, 1);
+    await openLatestLink(friend, invitee, 1, "pledge");
     await expect(friend.getByText("Your pledge is confirmed. Thank you!")).toBeVisible();
 
     const [row] = await query<{ referrer: string }>(

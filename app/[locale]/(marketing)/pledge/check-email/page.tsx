@@ -25,8 +25,8 @@ export default async function PledgeCheckEmailPage({ params }: { params: Promise
     <div className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("body")}</p>
-      <ResendLink locale={locale} from="pledge" />
       <p className="text-ink-muted">{t("spam")}</p>
+      <ResendLink locale={locale} from="pledge" />
       <Link href="/" className="inline-block underline">
         {t("back")}
       </Link>
