@@ -94,6 +94,40 @@ test.describe("sign up and pledge", () => {
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   });
 
+  test("a first-time visitor on a phone: landing to the first official form in 3 screens after the email @phone", async ({
+    page,
+    context,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The official form is another site: answered here, so the test needs no network.
+    await context.route("https://www.facebook.com/**", (route) =>
+      route.fulfill({ contentType: "text/html", body: "<title>Facebook form</title>" }),
+    );
+    const email = uniqueEmail("firstrun");
+    await page.goto("/en");
+    await page.getByRole("link", { name: "Pledge to object" }).first().click();
+    await fillPledge(page, email, { name: "Ada" });
+    await page.getByRole("button", { name: "Pledge and email me my link" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+    // After the email, count every screen until the first official form is open.
+    let screens = 0;
+    const [mail] = await waitForEmails(email, PLEDGE_MAIL, 1);
+    await page.goto(linkIn(mail!, `${APP}/en/sign-in/confirm`));
+    screens++; // 1: the confirm page
+    await page.getByRole("button", { name: "Confirm my pledge" }).click();
+    await expect(page).toHaveURL(/\/en\/dashboard\?welcome=1$/);
+    screens++; // 2: the checklist, with the first guide's step 1 and its form button on screen
+    const facebook = page.getByRole("region", { name: "Facebook" });
+    await expect(facebook.getByRole("listitem").first()).toBeInViewport();
+    const formLink = facebook.getByRole("link", { name: /Open Facebook's official objection form/ });
+    await expect(formLink).toBeInViewport();
+    const [form] = await Promise.all([page.waitForEvent("popup"), formLink.click()]);
+    screens++; // 3: the official form
+    await expect(form).toHaveURL("https://www.facebook.com/help/contact/712876720715583");
+    expect(screens).toBeLessThanOrEqual(3);
+  });
+
   test("the check-email page shows the address used and sends the link again @phone", async ({ page }) => {
     const email = uniqueEmail("resend");
     await page.goto("/en/pledge");
