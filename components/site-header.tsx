@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
+import { HeaderAction } from "./signed-in-hint";
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
@@ -25,12 +26,8 @@ export async function SiteHeader() {
               </Link>
             </li>
             <li>
-              <Link
-                href="/pledge"
-                className="rounded-md bg-accent-fill px-3 py-2 text-white hover:bg-accent-fill-hover"
-              >
-                {t("pledge")}
-              </Link>
+              {/* "My checklist" for someone with one, read in the browser: this header is on cached pages. */}
+              <HeaderAction className="rounded-md bg-accent-fill px-3 py-2 text-on-accent hover:bg-accent-fill-hover" />
             </li>
             <li>
               <LanguageSwitcher />

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { SignOutButton } from "@/components/sign-out-button";
+import { RememberChecklist } from "@/components/signed-in-hint";
 import { buttonClass } from "@/components/ui/button";
-import { signOut } from "@/lib/actions/sign-out";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
 import { getOwnPledge } from "@/lib/pledges/queries";
@@ -49,16 +50,12 @@ export default async function DashboardPage({
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-6 sm:py-10">
+      <RememberChecklist />
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <div className="flex flex-wrap items-baseline gap-x-3 text-sm text-ink-subtle">
           <span className="break-all">{t("signedInAs", { email: user.email })}</span>
-          <form action={signOut} className="inline">
-            <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className={buttonClass({ variant: "quiet", className: "text-sm" })}>
-              {tAuth("signOut")}
-            </button>
-          </form>
+          <SignOutButton locale={locale} label={tAuth("signOut")} />
         </div>
         {welcome && pledge?.verifiedAt && (
           <p role="status" className="mt-2 rounded-md bg-success-50 p-3 font-semibold text-success-900">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AlreadyPledged } from "@/components/signed-in-hint";
 import { campaign } from "@/lib/campaign";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { COUNTRY_CODES } from "@/lib/pledges/schema";
@@ -33,6 +34,7 @@ export default async function PledgePage({ params }: { params: Promise<{ locale:
     <div className="mx-auto max-w-xl px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-3 text-ink-muted">{t("intro")}</p>
+      <AlreadyPledged />
       <PledgeForm
         locale={locale}
         countries={countries}
