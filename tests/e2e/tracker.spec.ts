@@ -119,6 +119,15 @@ test.describe("objection tracker", () => {
           ).length,
       )
       .toBe(1);
+    // Couldn't find the form: skipped for now, which is not "I don't use this".
+    const wa = account(page, "WhatsApp account 1");
+    await wa.getByRole("button", { name: "Couldn't find the form? Skip for now" }).click();
+    await expect(wa.getByText(/^Skipped for now: you could not find the form/)).toBeVisible();
+    await expect(wa.getByText("You don't use this account")).toHaveCount(0);
+    await expect(whatsapp.getByText("Skipped for now", { exact: true }).first()).toBeVisible();
+    expect((await statusRows(person.userId)).find((r) => r.platform === "whatsapp")?.status).toBe("SKIPPED");
+    await wa.getByRole("button", { name: "Undo: try again now" }).click();
+    await expect(wa.getByRole("button", { name: "I don't use this" })).toBeVisible();
 
     // Record the Facebook objection, with the keyboard.
     const fb = account(page, "Facebook account 1 (ada@example.org)");

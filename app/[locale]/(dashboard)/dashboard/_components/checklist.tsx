@@ -88,6 +88,8 @@ function accountTag(account: TrackerAccount): { key: string; tone: Tone } {
       return { key: "confirmed", tone: "done" };
     case "NOT_APPLICABLE":
       return { key: "notUsed", tone: "muted" };
+    case "SKIPPED":
+      return { key: "skipped", tone: "warning" };
     default:
       return { key: "toDo", tone: "neutral" };
   }
@@ -97,6 +99,7 @@ function accountTag(account: TrackerAccount): { key: string; tone: Tone } {
 function platformTag(entry: TrackerPlatform, isNext: boolean): { key: string; tone: Tone } {
   if (hasWork(entry)) return isNext ? { key: "next", tone: "progress" } : { key: "toDo", tone: "neutral" };
   const tags = entry.accounts.map(accountTag);
+  if (tags.some((tag) => tag.key === "skipped")) return { key: "skipped", tone: "warning" };
   if (tags.every((tag) => tag.key === "notUsed")) return { key: "notUsed", tone: "muted" };
   return { key: "done", tone: "done" };
 }
@@ -125,7 +128,7 @@ function PlatformGuide({
   const { platform, accounts } = entry;
   const headingId = `platform-${platform.id}`;
   const tag = platformTag(entry, isNext);
-  const isDone = tag.tone === "done" || tag.tone === "muted";
+  const isDone = tag.tone === "done" || tag.tone === "muted" || tag.tone === "warning";
   const steps = (
     <ol className="flex flex-col gap-3">
       {platform.steps.map((step, i) => (
@@ -265,7 +268,9 @@ function AccountCard({
       submitted: dayLabel(account.submittedOn),
     });
   } else {
-    statusText = t(`status.${account.status === "NOT_APPLICABLE" ? "NOT_APPLICABLE" : "NOT_STARTED"}`);
+    statusText = t(
+      `status.${account.status === "NOT_APPLICABLE" || account.status === "SKIPPED" ? account.status : "NOT_STARTED"}`,
+    );
   }
 
   return (
@@ -318,6 +323,26 @@ function AccountCard({
               label={t("status.markNotApplicable")}
             />
           )}
+          {/* Not "I don't use this": the person does, the form is what is missing. */}
+          <StatusForm {...common} status="SKIPPED" variant="quiet" label={t("status.markSkipped")} />
+        </div>
+      )}
+      {!account.coveredBy && account.status === "SKIPPED" && (
+        <div className="flex flex-col gap-4">
+          <StatusForm
+            {...common}
+            status="SUBMITTED"
+            variant="primary"
+            label={t("status.markSubmitted")}
+            day={{
+              label: t("status.submittedOn"),
+              defaultValue: days.today,
+              min: days.earliest,
+              max: days.latest,
+            }}
+            note={account.note}
+          />
+          <StatusForm {...common} status="NOT_STARTED" variant="secondary" label={t("status.undoSkipped")} />
         </div>
       )}
       {!account.coveredBy && account.status === "SUBMITTED" && (

@@ -15,7 +15,7 @@ type Props = {
   /** The status this form moves the account to. */
   status: Status;
   label: string;
-  variant: "primary" | "secondary";
+  variant: "primary" | "secondary" | "quiet";
   /** Asks for the day (and a note) when recording a submission or a confirmation. */
   day?: { label: string; defaultValue: string; min: string | undefined; max: string };
   note?: string | null;
