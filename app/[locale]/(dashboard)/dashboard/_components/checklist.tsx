@@ -129,20 +129,29 @@ function PlatformGuide({
   const headingId = `platform-${platform.id}`;
   const tag = platformTag(entry, isNext);
   const isDone = tag.tone === "done" || tag.tone === "muted" || tag.tone === "warning";
-  const steps = (
-    <ol className="flex flex-col gap-3">
-      {platform.steps.map((step, i) => (
-        <li key={step.en} className="flex gap-3">
-          <span
-            aria-hidden="true"
-            className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-fill text-sm font-bold text-on-accent"
-          >
-            {i + 1}
-          </span>
-          <span className="pt-0.5">{text(step)}</span>
-        </li>
-      ))}
-    </ol>
+  const step = (value: (typeof platform.steps)[number], i: number) => (
+    <li key={value.en} className="flex gap-3">
+      <span
+        aria-hidden="true"
+        className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-fill text-sm font-bold text-on-accent"
+      >
+        {i + 1}
+      </span>
+      <span className="pt-0.5">{text(value)}</span>
+    </li>
+  );
+  const formButton = (
+    <ExternalLink
+      href={platform.formUrl}
+      newTabLabel={t("checklist.newTab")}
+      className={buttonClass({
+        variant: isDone ? "secondary" : "primary",
+        size: "lg",
+        className: "self-start",
+      })}
+    >
+      {t("checklist.openForm", { platform: platform.name })}
+    </ExternalLink>
   );
   return (
     <section
@@ -157,29 +166,24 @@ function PlatformGuide({
         <StatusTag tone={tag.tone}>{t(`checklist.tag.${tag.key}`)}</StatusTag>
       </div>
       {isDone || !isNext ? (
-        <details className="mt-3">
-          <summary className="cursor-pointer font-semibold text-accent">{t("checklist.steps")}</summary>
-          <div className="mt-3">{steps}</div>
-        </details>
+        <>
+          <details className="mt-3">
+            <summary className="cursor-pointer font-semibold text-accent">{t("checklist.steps")}</summary>
+            <ol className="mt-3 flex flex-col gap-3">{platform.steps.map(step)}</ol>
+          </details>
+          <div className="mt-4 flex flex-col">{formButton}</div>
+        </>
       ) : (
-        <div className="mt-4">
+        // The guide to follow now: step 1 ("open the form"), its button right under it, then the rest.
+        <div className="mt-4 flex flex-col gap-3">
           <h4 className="sr-only">{t("checklist.steps")}</h4>
-          {steps}
+          <ol className="flex flex-col gap-3">{platform.steps.slice(0, 1).map(step)}</ol>
+          <div className="flex flex-col pl-10">{formButton}</div>
+          <ol start={2} className="flex flex-col gap-3">
+            {platform.steps.slice(1).map((value, i) => step(value, i + 1))}
+          </ol>
         </div>
       )}
-      <div className="mt-4 flex flex-col gap-3">
-        <ExternalLink
-          href={platform.formUrl}
-          newTabLabel={t("checklist.newTab")}
-          className={buttonClass({
-            variant: isDone ? "secondary" : "primary",
-            size: "lg",
-            className: "self-start",
-          })}
-        >
-          {t("checklist.openForm", { platform: platform.name })}
-        </ExternalLink>
-      </div>
       {/* Good to know (Accounts Center, what the form asks for): after the first step, not before. */}
       {platform.caveats.map((caveat) => (
         <p
