@@ -32,7 +32,7 @@ export function Disclosure({
           <path d="M5 8l5 5 5-5" />
         </svg>
       </summary>
-      <div className="px-4 pb-4">{children}</div>
+      <div className="flex flex-col gap-6 px-4 pb-4">{children}</div>
     </details>
   );
 }

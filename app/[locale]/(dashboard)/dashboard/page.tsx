@@ -92,7 +92,14 @@ export default async function DashboardPage({
           </a>
         </section>
       )}
-      {pledge?.verifiedAt && <ReferralCard locale={locale} userId={user.id} campaignId={c.id} />}
+      {pledge?.verifiedAt && (
+        <ReferralCard
+          locale={locale}
+          userId={user.id}
+          campaignId={c.id}
+          hasFiled={(tracker?.progress.done ?? 0) > 0}
+        />
+      )}
     </div>
   );
 }
