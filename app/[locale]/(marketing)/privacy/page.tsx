@@ -101,7 +101,13 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
         <h2 id="retention-heading" className={H2}>
           {t("retentionSummary.title")}
         </h2>
-        <p>{t("retentionSummary.body", { ...retentionValues, unverifiedDays: UNVERIFIED_PLEDGE_DAYS })}</p>
+        <p>
+          {/* Rendered when the page is (re)built: past that date the promise is no longer "on {date}". */}
+          {t(cutoff.getTime() <= Date.now() ? "retentionSummary.bodyPast" : "retentionSummary.body", {
+            ...retentionValues,
+            unverifiedDays: UNVERIFIED_PLEDGE_DAYS,
+          })}
+        </p>
       </section>
 
       <section aria-labelledby="erasure-heading" className="flex flex-col gap-2">
