@@ -55,7 +55,7 @@ export default async function LocaleLayout({
   const t = await getTranslations({ locale, namespace: "nav" });
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-surface font-sans text-ink antialiased">
+      <body className="flex min-h-screen flex-col bg-surface font-sans text-ink antialiased">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-4 focus:py-2 focus:text-accent"
@@ -64,7 +64,7 @@ export default async function LocaleLayout({
         </a>
         <NextIntlClientProvider messages={clientMessages(loadMessages(locale))}>
           <SiteHeader />
-          <main id="main" tabIndex={-1} className="outline-none">
+          <main id="main" tabIndex={-1} className="flex-1 outline-none">
             {children}
           </main>
           <SiteFooter />

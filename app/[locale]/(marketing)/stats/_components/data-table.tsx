@@ -8,8 +8,8 @@ type Props = {
 
 /** A plain data table; the first cell of each row is its header. */
 export function DataTable({ caption, columns, rows, isHidden = false }: Props) {
-  return (
-    <table className={isHidden ? "sr-only" : "w-full border-collapse text-left text-sm"}>
+  const table = (
+    <table className={isHidden ? undefined : "w-full border-collapse text-left text-sm"}>
       <caption className={isHidden ? undefined : "mb-2 text-left font-medium text-ink-muted"}>
         {caption}
       </caption>
@@ -45,4 +45,7 @@ export function DataTable({ caption, columns, rows, isHidden = false }: Props) {
       </tbody>
     </table>
   );
+  // A table box ignores the height and overflow that sr-only sets, so a hidden table
+  // kept its full height (a long blank scroll under the footer): hide a wrapper instead.
+  return isHidden ? <div className="sr-only">{table}</div> : table;
 }

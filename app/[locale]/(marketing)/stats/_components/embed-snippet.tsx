@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 
 type Props = { appUrl: string; campaignName: string };
@@ -28,6 +29,14 @@ export async function EmbedSnippet({ appUrl, campaignName }: Props) {
         value={snippet}
         className="mt-1 w-full rounded-md border border-line-strong bg-surface-muted p-3 font-mono text-sm text-ink"
       />
+      <div className="mt-2">
+        <CopyButton
+          value={snippet}
+          label={t("embedCopy")}
+          copiedLabel={t("embedCopied")}
+          failedLabel={t("embedCopyFailed")}
+        />
+      </div>
       <p className="mt-4 text-ink-muted">
         {t.rich("apiNote", {
           url: apiUrl,
