@@ -31,12 +31,12 @@ export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: 
     return (
       <section
         aria-labelledby="deadline-after"
-        className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4"
+        className="rounded-lg border-l-4 border-warning bg-warning-50 p-4"
       >
-        <h2 id="deadline-after" className="text-lg font-semibold text-slate-900">
+        <h2 id="deadline-after" className="text-lg font-semibold text-ink">
           {t("afterTitle")}
         </h2>
-        <p className="mt-1 text-slate-800">{t("afterBody", { company, date: deadlineLabel })}</p>
+        <p className="mt-1 text-ink">{t("afterBody", { company, date: deadlineLabel })}</p>
       </section>
     );
   }
@@ -44,19 +44,19 @@ export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: 
   return (
     <section
       aria-labelledby="deadline-before"
-      className="rounded-lg border-l-4 border-brand-600 bg-brand-50 p-4"
+      className="rounded-lg border-l-4 border-accent bg-accent-soft p-4"
     >
-      <h2 id="deadline-before" className="text-lg font-semibold text-slate-900">
+      <h2 id="deadline-before" className="text-lg font-semibold text-ink">
         {t("dueBefore", { date: deadlineLabel })}
       </h2>
-      <p className="mt-2 text-sm font-medium text-slate-700">
+      <p className="mt-2 text-sm font-medium text-ink-muted">
         {t("countdownLabel")}{" "}
         <span className="font-normal">
           ({format.relativeTime(deadlineMs, { now, unit: left >= 2 * DAY_MS ? "day" : "hour" })})
         </span>
       </p>
       {/* The live region announces at most once a minute: seconds stay out of it. */}
-      <p className="mt-1 text-2xl font-bold tabular-nums text-brand-900">
+      <p className="mt-1 text-2xl font-bold tabular-nums text-accent-strong">
         <span aria-live="polite" aria-atomic="true">
           {format.list(
             [

@@ -14,7 +14,7 @@ export function LanguageSwitcher() {
   const pathname = usePathname();
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700">
+      <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm font-medium text-ink-muted underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-accent">
         <span className="sr-only">
           {t("languageCurrent", { language: LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale })}
         </span>
@@ -38,7 +38,7 @@ export function LanguageSwitcher() {
       </summary>
       <ul
         aria-label={t("language")}
-        className="absolute right-0 z-20 mt-1 min-w-40 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+        className="absolute right-0 z-20 mt-1 min-w-40 rounded-md border border-line bg-surface py-1 shadow-lg"
       >
         {LOCALES.map((code) => (
           <li key={code}>
@@ -48,7 +48,7 @@ export function LanguageSwitcher() {
               hrefLang={code}
               lang={code}
               aria-current={code === locale ? "true" : undefined}
-              className="block px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 aria-[current]:font-bold"
+              className="block px-3 py-2 text-sm text-ink hover:bg-surface-sunken aria-[current]:font-bold"
             >
               {LOCALE_NAMES[code]}
             </Link>

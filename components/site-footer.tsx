@@ -7,8 +7,8 @@ export async function SiteFooter() {
   const tAccount = await getTranslations("account");
   const { organiser } = campaign();
   return (
-    <footer className="mt-16 border-t border-slate-200 bg-slate-50">
-      <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-8 text-sm text-slate-700">
+    <footer className="mt-16 border-t border-line bg-surface-muted">
+      <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-8 text-sm text-ink-muted">
         <p>{t("organisedBy", { organiser: organiser.name })}</p>
         <ul className="flex flex-wrap gap-4">
           <li>

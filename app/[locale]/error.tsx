@@ -11,7 +11,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <button
         type="button"
         onClick={reset}
-        className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white"
+        className="mt-6 rounded-md bg-accent-fill px-4 py-2 font-semibold text-white"
       >
         {t("retry")}
       </button>

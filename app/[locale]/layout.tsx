@@ -5,7 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { campaign, localized } from "@/lib/campaign";
+import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -25,7 +25,9 @@ export async function generateMetadata({
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "meta" });
   const c = campaign();
-  const title = t("landingTitle", { campaign: localized(c.name, locale) });
+  // One after-deadline wording everywhere: past it, objecting still protects what comes next.
+  const isAfter = deadlineOf(c).getTime() <= Date.now();
+  const title = t(isAfter ? "landingTitleAfter" : "landingTitle", { campaign: localized(c.name, locale) });
   const description = t("landingDescription", { company: c.company });
   // Pages set their own title, description, canonical URL and alternates over these.
   const page = pageMetadata({ locale, path: "", title, description });
@@ -53,16 +55,16 @@ export default async function LocaleLayout({
   const t = await getTranslations({ locale, namespace: "nav" });
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
+      <body className="flex min-h-screen flex-col bg-surface font-sans text-ink antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-700"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-4 focus:py-2 focus:text-accent"
         >
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages(loadMessages(locale))}>
           <SiteHeader />
-          <main id="main" tabIndex={-1} className="outline-none">
+          <main id="main" tabIndex={-1} className="flex-1 outline-none">
             {children}
           </main>
           <SiteFooter />

@@ -8,7 +8,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default function DevLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-surface font-sans text-ink antialiased">{children}</body>
     </html>
   );
 }

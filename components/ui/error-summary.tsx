@@ -22,9 +22,9 @@ export function ErrorSummary({
       tabIndex={-1}
       role="alert"
       aria-labelledby="error-summary-title"
-      className="rounded-md border-2 border-alert-700 bg-red-50 p-4"
+      className="rounded-md border-2 border-danger bg-danger-50 p-4"
     >
-      <h2 id="error-summary-title" className="font-bold text-alert-700">
+      <h2 id="error-summary-title" className="font-bold text-danger">
         {title}
       </h2>
       {message && <p className="mt-1">{message}</p>}
@@ -32,7 +32,7 @@ export function ErrorSummary({
         <ul className="mt-2 list-disc pl-5">
           {errors.map((error) => (
             <li key={error.field}>
-              <a href={`#${error.field}`} className="text-alert-700 underline">
+              <a href={`#${error.field}`} className="text-danger underline">
                 {error.message}
               </a>
             </li>

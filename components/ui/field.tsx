@@ -7,12 +7,12 @@ function FieldNotes({ id, hint, error }: Notes) {
   return (
     <>
       {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
+        <p id={`${id}-hint`} className="text-sm text-ink-subtle">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm font-semibold text-alert-700">
+        <p id={`${id}-error`} className="text-sm font-semibold text-danger">
           {error}
         </p>
       )}
@@ -33,7 +33,7 @@ export function Field({
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-semibold">
         {label}
-        {optionalLabel && <span className="font-normal text-slate-600"> ({optionalLabel})</span>}
+        {optionalLabel && <span className="font-normal text-ink-subtle"> ({optionalLabel})</span>}
       </label>
       <FieldNotes id={id} hint={hint} error={error} />
       {children}
@@ -143,4 +143,4 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
 }
 
 export const inputClass =
-  "w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-alert-700";
+  "w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger";

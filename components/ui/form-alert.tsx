@@ -2,7 +2,7 @@
 export function FormAlert({ message, id, isSmall }: { message?: string; id?: string; isSmall?: boolean }) {
   if (!message) return null;
   return (
-    <p id={id} role="alert" className={`${isSmall ? "text-sm " : ""}font-semibold text-alert-700`}>
+    <p id={id} role="alert" className={`${isSmall ? "text-sm " : ""}font-semibold text-danger`}>
       {message}
     </p>
   );

@@ -1,20 +1,20 @@
+import { Button, type ButtonVariant } from "./button";
+
 /** A form's main button, which says so while the form is being sent. */
 export function SubmitButton({
   pending,
   label,
   pendingLabel,
+  variant = "primary",
 }: {
   pending: boolean;
   label: string;
   pendingLabel: string;
+  variant?: ButtonVariant;
 }) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
-    >
-      {pending ? pendingLabel : label}
-    </button>
+    <Button type="submit" size="lg" variant={variant} pending={pending} pendingLabel={pendingLabel}>
+      {label}
+    </Button>
   );
 }

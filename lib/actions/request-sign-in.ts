@@ -11,13 +11,19 @@ import { consumeSignIn } from "@/lib/rate-limit";
 import { defineAction } from "./safe-action";
 
 // POST from the sign-in form. A link goes only to addresses that have pledged (or are
-// an organiser's, lib/auth/organiser.ts) and can take mail; the answer is the same either way, and so is the work done to reach it
-// (rehearseSignIn), so neither the page nor its timing tells who has pledged.
+// an organiser's, lib/auth/organiser.ts) and can take mail; the answer is the same
+// either way, and so is the work done to reach it (rehearseSignIn), so neither the page
+// nor its timing tells who has pledged. The check-email pages' "send it again" posts
+// here too, so a resend is rate limited alike.
 export const requestSignIn = defineAction(
   {
     name: "request-sign-in",
     schema: signInSchema,
-    input: (form) => ({ email: form.get("email") ?? undefined, locale: form.get("locale") ?? undefined }),
+    input: (form) => ({
+      email: form.get("email") ?? undefined,
+      locale: form.get("locale") ?? undefined,
+      resendFrom: form.get("resendFrom") ?? undefined,
+    }),
     requireUser: false,
   },
   async (input) => {
@@ -29,11 +35,18 @@ export const requestSignIn = defineAction(
       await signIn("email", {
         email: input.email,
         redirect: false,
-        redirectTo: `/${input.locale}/${isOrganiser ? "organiser" : "dashboard"}`,
+        // A new pledge's link, sent again, opens the welcome as the first one would.
+        redirectTo: isOrganiser
+          ? `/${input.locale}/organiser`
+          : `/${input.locale}/dashboard${input.resendFrom === "pledge" ? "?welcome=1" : ""}`,
       });
     } else {
       await rehearseSignIn(input.email, input.locale);
     }
-    redirect(`/${input.locale}/sign-in/check-email`);
+    redirect(
+      input.resendFrom
+        ? `/${input.locale}/${input.resendFrom === "pledge" ? "pledge" : "sign-in"}/check-email?resent=1`
+        : `/${input.locale}/sign-in/check-email`,
+    );
   },
 );

@@ -2,10 +2,12 @@ import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
+import { campaign, localized } from "@/lib/campaign";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { sendPledgeConfirmed, sendSignInLink } from "@/lib/mail";
+import { findPendingPledge } from "@/lib/pledges/find-pending-pledge";
 import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
 import { appRedirect, confirmUrlFor, localeOf, MAGIC_LINK_MAX_AGE_SECONDS } from "./magic-link";
 import { isOrganiserEmail } from "./organiser-role";
@@ -25,11 +27,16 @@ const emailProvider: EmailConfig = {
   name: "Email",
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   async sendVerificationRequest({ identifier, url }) {
-    const confirm = confirmUrlFor(url);
+    const locale = localeOf(new URL(url).searchParams.get("callbackUrl"));
+    // Until a link has confirmed the pledge, every link confirms it: say so.
+    const pending = await findPendingPledge(identifier);
     await sendSignInLink({
       to: identifier,
-      url: confirm,
-      locale: localeOf(new URL(url).searchParams.get("callbackUrl")),
+      url: confirmUrlFor(url, pending ? "pledge" : undefined),
+      locale,
+      pledge: pending
+        ? { campaignName: localized(campaign().name, locale), firstName: pending.firstName }
+        : undefined,
     });
   },
 };

@@ -29,7 +29,7 @@ export function localeOf(callbackUrl: string | null): string {
  * page (which fetches nothing), whose button continues to the callback. Its origin
  * is always APP_URL, never the request's Host header.
  */
-export function confirmUrlFor(callbackLink: string): string {
+export function confirmUrlFor(callbackLink: string, purpose?: "pledge"): string {
   const link = new URL(callbackLink);
   const locale = localeOf(link.searchParams.get("callbackUrl"));
   const confirm = new URL(`/${locale}/sign-in/confirm`, env().APP_URL);
@@ -37,6 +37,8 @@ export function confirmUrlFor(callbackLink: string): string {
     const value = link.searchParams.get(key);
     if (value) confirm.searchParams.set(key, value);
   }
+  // Only the wording of the confirm page: the link works the same either way.
+  if (purpose) confirm.searchParams.set("purpose", purpose);
   return confirm.toString();
 }
 
@@ -49,6 +51,8 @@ export type MagicLink = {
   expires: Date;
   /** The confirm page's URL, as mailed. */
   url: string;
+  /** The same link, worded on the confirm page as a new pledge's confirmation. */
+  pledgeUrl: string;
   locale: string;
 };
 
@@ -74,6 +78,7 @@ export function newMagicLink(email: string, redirectTo: string, now: Date): Magi
     hashedToken: sha256(`${token}${secret}`),
     expires: new Date(now.getTime() + MAGIC_LINK_MAX_AGE_SECONDS * 1000),
     url: confirmUrlFor(callback.toString()),
+    pledgeUrl: confirmUrlFor(callback.toString(), "pledge"),
     locale: localeOf(callbackUrl),
   };
 }

@@ -6,6 +6,7 @@ import type { Messages } from "./messages";
 // namespace missing here.
 export const CLIENT_NAMESPACES = [
   "account",
+  "auth.resend",
   "auth.signIn",
   "dashboard",
   "deadline",

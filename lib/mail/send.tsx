@@ -24,14 +24,32 @@ export function signInIdempotencyKey(url: string): string {
   return `sign-in-${sha256(token ?? url).slice(0, 40)}`;
 }
 
-export type SignInLinkInput = { to: string; url: string; locale: string };
+export type SignInLinkInput = {
+  to: string;
+  url: string;
+  locale: string;
+  /**
+   * Set when the link confirms a new pledge (no link has confirmed it yet): the email
+   * is then the pledge's confirmation, in the campaign's name, greeting the person by
+   * the first name they gave, not a bare sign-in link.
+   */
+  pledge?: { campaignName: string; firstName?: string | null };
+};
 
 /** The outbox row of a magic-link email: rendered by the drain (./templates.tsx). */
-export function signInEmail({ to, url, locale }: SignInLinkInput): QueueEmailInput {
+export function signInEmail({ to, url, locale, pledge }: SignInLinkInput): QueueEmailInput {
   return {
     kind: "sign-in",
     to,
-    template: { template: "sign-in", url, locale },
+    template: pledge
+      ? {
+          template: "confirm-pledge",
+          url,
+          locale,
+          campaignName: pledge.campaignName,
+          firstName: pledge.firstName?.trim() || null,
+        }
+      : { template: "sign-in", url, locale },
     idempotencyKey: signInIdempotencyKey(url),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import ConfirmPledgeEmail, { confirmPledgeSubject } from "@/emails/confirm-pledge";
 import SignInEmail, { signInSubject } from "@/emails/sign-in";
 import { type RenderedEmail, renderEmail } from "./render";
 
@@ -9,14 +10,20 @@ import { type RenderedEmail, renderEmail } from "./render";
 // same bytes as rendering it directly (tests/unit/mail-templates.test.ts). Nothing
 // depends on the clock, so a retried batch sends exactly what its first try sent.
 
-export const templateDataSchema = z.object({
-  template: z.literal("sign-in"),
-  url: z.url(),
-  locale: z.string().min(2).max(10),
-});
+export const templateDataSchema = z.discriminatedUnion("template", [
+  z.object({ template: z.literal("sign-in"), url: z.url(), locale: z.string().min(2).max(10) }),
+  z.object({
+    template: z.literal("confirm-pledge"),
+    url: z.url(),
+    locale: z.string().min(2).max(10),
+    campaignName: z.string().min(1).max(200),
+    firstName: z.string().min(1).max(100).nullable(),
+  }),
+]);
 export type TemplateData = z.infer<typeof templateDataSchema>;
 
 const LINK = "RMPHSIGNINLINKX";
+const NAME = "RMPHFIRSTNAMEX";
 
 const escapeHtml = (value: string) =>
   value
@@ -28,12 +35,36 @@ const escapeHtml = (value: string) =>
 
 const globalForTemplates = globalThis as unknown as { mailTemplates?: Map<string, Promise<RenderedEmail>> };
 
-function variant(host: string, locale: string): Promise<RenderedEmail> {
+/** The variant's key and how to render it with placeholders for what differs per email. */
+function variantOf(data: TemplateData): { key: string; render: () => Promise<RenderedEmail> } {
+  if (data.template === "sign-in") {
+    const host = new URL(data.url).host;
+    return {
+      key: `sign-in\n${data.locale}\n${host}`,
+      render: () => renderEmail(<SignInEmail url={LINK} host={host} locale={data.locale} />),
+    };
+  }
+  const named = data.firstName !== null;
+  return {
+    key: `confirm-pledge\n${data.locale}\n${data.campaignName}\n${named}`,
+    render: () =>
+      renderEmail(
+        <ConfirmPledgeEmail
+          url={LINK}
+          campaignName={data.campaignName}
+          firstName={named ? NAME : null}
+          locale={data.locale}
+        />,
+      ),
+  };
+}
+
+function variant(data: TemplateData): Promise<RenderedEmail> {
   globalForTemplates.mailTemplates ??= new Map();
-  const key = `sign-in\n${locale}\n${host}`;
+  const { key, render } = variantOf(data);
   let found = globalForTemplates.mailTemplates.get(key);
   if (!found) {
-    found = renderEmail(<SignInEmail url={LINK} host={host} locale={locale} />);
+    found = render();
     // A failed render is not kept: the next batch tries again.
     found.catch(() => globalForTemplates.mailTemplates?.delete(key));
     globalForTemplates.mailTemplates.set(key, found);
@@ -43,14 +74,17 @@ function variant(host: string, locale: string): Promise<RenderedEmail> {
 
 /** The subject of a templated email (stored with the row when it is queued). */
 export function templateSubject(data: TemplateData): string {
-  return signInSubject({ host: new URL(data.url).host, locale: data.locale });
+  return data.template === "sign-in"
+    ? signInSubject({ host: new URL(data.url).host, locale: data.locale })
+    : confirmPledgeSubject({ campaignName: data.campaignName, locale: data.locale });
 }
 
 /** HTML and text of a templated email. */
 export async function renderTemplate(data: TemplateData): Promise<RenderedEmail> {
-  const template = await variant(new URL(data.url).host, data.locale);
+  const template = await variant(data);
+  const name = data.template === "confirm-pledge" ? (data.firstName ?? "") : "";
   return {
-    html: template.html.replaceAll(LINK, escapeHtml(data.url)),
-    text: template.text.replaceAll(LINK, data.url),
+    html: template.html.replaceAll(LINK, escapeHtml(data.url)).replaceAll(NAME, escapeHtml(name)),
+    text: template.text.replaceAll(LINK, data.url).replaceAll(NAME, name),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { newMagicLink } from "@/lib/auth/magic-link";
-import { type Campaign, campaign as currentCampaign } from "@/lib/campaign";
+import { type Campaign, campaign as currentCampaign, localized } from "@/lib/campaign";
 import { recordCampaign } from "@/lib/campaign/record";
 import { db, Prisma } from "@/lib/db";
 import { kickOutbox } from "@/lib/mail/kick";
@@ -52,10 +52,11 @@ const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TI
 async function save(
   input: PledgeInput,
   context: SaveContext & { signupNetworkHash: string | null },
-  campaignId: string,
+  campaign: Campaign,
   signIn: SignInOptions | null,
 ): Promise<SavedPledge | null> {
   const { now } = context;
+  const campaignId = campaign.id;
   // Rows are stamped by the clock, as Prisma stamps them; `now` is the consent's time.
   const stamp = new Date();
   const code =
@@ -75,7 +76,24 @@ async function save(
         INSERT INTO verification_tokens (identifier, token, expires)
         SELECT ${link.identifier}, ${link.hashedToken}, ${utc(link.expires)} FROM u
       ),
-      mail AS (${queueEmailStatement(signInEmail({ to: input.email, url: link.url, locale: link.locale }), Prisma.sql`u`, stamp)})`
+      mail AS (${queueEmailStatement(
+        signInEmail({
+          to: input.email,
+          url: link.pledgeUrl,
+          locale: link.locale,
+          pledge: { campaignName: localized(campaign.name, link.locale), firstName: input.firstName },
+        }),
+        // A new or unconfirmed pledge: the link is its confirmation (the statement's
+        // snapshot does not see the pledge it inserts, so a new one is not "existing").
+        Prisma.sql`u WHERE NOT EXISTS (SELECT 1 FROM existing WHERE existing.verified_at IS NOT NULL)`,
+        stamp,
+      )}),
+      mail_sign_in AS (${queueEmailStatement(
+        signInEmail({ to: input.email, url: link.url, locale: link.locale }),
+        // Pledged and confirmed already: the link only signs the person in.
+        Prisma.sql`u WHERE EXISTS (SELECT 1 FROM existing WHERE existing.verified_at IS NOT NULL)`,
+        stamp,
+      )})`
     : Prisma.empty;
   const rows = await db.$queryRaw<
     { user_id: string; created_id: string | null; existing_id: string | null; verified: boolean | null }[]
@@ -142,10 +160,10 @@ async function saveWithRetry(input: PledgeInput, saveContext: SaveContext, signI
   // Before any of its personal data exists, so that retention knows its cutoff.
   await recordCampaign(campaign);
   try {
-    return await save(input, context, campaign.id, signIn);
+    return await save(input, context, campaign, signIn);
   } catch (error) {
     // A new referral code collided with an existing one (2^50 codes): draw again.
-    if (isUniqueViolation(error, "referral_code")) return save(input, context, campaign.id, signIn);
+    if (isUniqueViolation(error, "referral_code")) return save(input, context, campaign, signIn);
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
+import { findPendingPledge } from "./find-pending-pledge";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -19,6 +20,8 @@ export async function rehearseSignIn(email: string, _locale: string): Promise<vo
     where: { userId_campaignId: { userId: user?.id ?? randomUUID(), campaignId: campaign().id } },
     select: { id: true },
   });
+  // The real link looks for a pledge to confirm before wording its email.
+  await findPendingPledge(email);
   const identifier = `rehearsal:${sha256(email)}`;
   const token = sha256(randomBytes(32).toString("hex"));
   // Two writes in a transaction, as the real link costs (queued email, stored token).

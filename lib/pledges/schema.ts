@@ -95,4 +95,6 @@ export function pledgeFormValues(form: FormData) {
 export const signInSchema = z.object({
   email: emailSchema,
   locale: z.enum(LOCALES, { error: "locale_invalid" }),
+  /** Set by the "send it again" form of a check-email page: which page to come back to. */
+  resendFrom: z.enum(["pledge", "sign-in"]).optional(),
 });

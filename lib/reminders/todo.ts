@@ -8,7 +8,8 @@ import type { Campaign } from "@/lib/campaign";
 // - A platform without tracker rows (questionnaire not answered yet) counts as one
 //   objection to do.
 // - A platform with rows counts its accounts that still need their own objection and
-//   have none on record: not covered by a linked account, status NOT_STARTED.
+//   have none on record: not covered by a linked account, status NOT_STARTED or SKIPPED
+//   (the form could not be found: a reminder is the right time to try again).
 //   NOT_APPLICABLE ("I don't use this") needs nothing; SUBMITTED and CONFIRMED are done.
 // This matches the tracker (lib/tracker/progress.ts: isNeeded, isFiled).
 
@@ -28,7 +29,9 @@ export function objectionsToDo(
     const accounts =
       own.length === 0
         ? 1
-        : own.filter((row) => row.coveredById === null && row.status === "NOT_STARTED").length;
+        : own.filter(
+            (row) => row.coveredById === null && (row.status === "NOT_STARTED" || row.status === "SKIPPED"),
+          ).length;
     if (accounts > 0) todo.push({ platform: id, accounts });
   }
   return todo;

@@ -18,7 +18,7 @@ export {
   resolveLinkReports,
 } from "./link-reports";
 export { computeProgress, type Guidance, type Progress, type Status, trackerGuidance } from "./progress";
-export { saveQuestionnaire } from "./questionnaire";
+export { saveQuestionnaire, startChecklist } from "./questionnaire";
 export type { TrackerError, TrackerResult } from "./result";
 export { type StatusChange, updateSubmissionStatus } from "./status";
 export {

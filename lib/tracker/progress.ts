@@ -3,7 +3,7 @@ import type { DeadlineState } from "@/lib/campaign";
 // What the person still has to do, computed from their rows. Pure: the same function
 // decides `finished` when writing and draws the progress bar when reading.
 
-export const STATUSES = ["NOT_STARTED", "SUBMITTED", "CONFIRMED", "NOT_APPLICABLE"] as const;
+export const STATUSES = ["NOT_STARTED", "SUBMITTED", "CONFIRMED", "NOT_APPLICABLE", "SKIPPED"] as const;
 export type Status = (typeof STATUSES)[number];
 
 export type AccountState = { status: Status; coveredById: string | null };
@@ -19,7 +19,10 @@ export type Progress = {
   finished: boolean;
 };
 
-/** An account needs its own objection unless a linked account's covers it or it is not used. */
+/**
+ * An account needs its own objection unless a linked account's covers it or it is not
+ * used. SKIPPED ("couldn't find the form") still needs one: it is left, not done.
+ */
 export function isNeeded(account: AccountState): boolean {
   return account.coveredById === null && account.status !== "NOT_APPLICABLE";
 }

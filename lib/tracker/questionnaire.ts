@@ -98,3 +98,25 @@ export async function saveQuestionnaire(
     return { ok: true, data: { progress } };
   });
 }
+
+/**
+ * A first checklist from the pledge's own answers: one account per platform the
+ * person ticked when pledging, so the first guide shows at once instead of a second
+ * questionnaire. Does nothing once the questionnaire has been saved (by this or by
+ * the person), so it is safe to call on every visit. True when it built one.
+ */
+export async function startChecklist(userId: string, context: TrackerContext): Promise<boolean> {
+  const { campaign } = context;
+  const pledge = await db.pledge.findFirst({
+    where: { userId, campaignId: campaign.id, questionnaireAt: null },
+    select: { platforms: true },
+  });
+  const chosen = campaign.platforms.map((p) => p.id).filter((id) => pledge?.platforms.includes(id));
+  if (chosen.length === 0) return false;
+  const saved = await saveQuestionnaire(
+    userId,
+    { accounts: chosen.map((platform) => ({ platform, emails: [null] })), accountsLinked: null },
+    context,
+  );
+  return saved.ok;
+}

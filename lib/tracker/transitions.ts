@@ -5,7 +5,9 @@ import { isFiled, type Status } from "./progress";
 // The status machine of one account. Every change can be undone one step at a time:
 //   NOT_STARTED -> SUBMITTED (day) -> CONFIRMED (day, not before the submission)
 //   NOT_STARTED -> NOT_APPLICABLE ("I don't use this")
-//   undo: CONFIRMED -> SUBMITTED -> NOT_STARTED, NOT_APPLICABLE -> NOT_STARTED
+//   NOT_STARTED -> SKIPPED ("couldn't find the form, skip for now") -> SUBMITTED (day)
+//   undo: CONFIRMED -> SUBMITTED -> NOT_STARTED, NOT_APPLICABLE -> NOT_STARTED,
+//   SKIPPED -> NOT_STARTED
 // SUBMITTED -> SUBMITTED and CONFIRMED -> CONFIRMED correct the day.
 
 export type TransitionError =
@@ -15,10 +17,11 @@ export type TransitionError =
   | "confirmed_before_submitted";
 
 const ALLOWED: Record<Status, readonly Status[]> = {
-  NOT_STARTED: ["SUBMITTED", "NOT_APPLICABLE"],
+  NOT_STARTED: ["SUBMITTED", "NOT_APPLICABLE", "SKIPPED"],
   SUBMITTED: ["SUBMITTED", "CONFIRMED", "NOT_STARTED"],
   CONFIRMED: ["CONFIRMED", "SUBMITTED"],
   NOT_APPLICABLE: ["NOT_STARTED"],
+  SKIPPED: ["NOT_STARTED", "SUBMITTED"],
 };
 
 export type StoredDates = { submittedAt: Date | null; confirmedAt: Date | null };
@@ -39,6 +42,7 @@ export function planTransition(
   switch (to) {
     case "NOT_STARTED":
     case "NOT_APPLICABLE":
+    case "SKIPPED":
       return { ok: true, dates: { submittedAt: null, confirmedAt: null } };
     case "SUBMITTED":
       // Undoing a confirmation keeps the submission's day.

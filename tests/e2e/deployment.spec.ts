@@ -15,11 +15,12 @@ function watchCsp(page: Page): string[] {
   return violations;
 }
 
-async function signInFromEmail(page: Page, origin: string, email: string, count: number) {
-  const mails = await waitForEmails(email, /sign-in link/, count);
+async function signInFromEmail(page: Page, origin: string, email: string, isPledge: boolean) {
+  // A new pledge's link is worded as its confirmation; later ones are sign-in links.
+  const mails = await waitForEmails(email, isPledge ? /^Confirm your pledge: / : /sign-in link/, 1);
   const link = linkIn(mails.at(-1)!, `${origin}/en/sign-in/confirm`);
   await page.goto(link);
-  await page.getByRole("button", { name: "Sign me in" }).click();
+  await page.getByRole("button", { name: isPledge ? "Confirm my pledge" : "Sign me in" }).click();
   await expect(page).toHaveURL(new RegExp(`^${origin.replaceAll(".", "\\.")}/en/dashboard(\\?welcome=1)?$`));
 }
 
@@ -40,7 +41,7 @@ test("pledge, sign in from the email, sign out and in again, all on the public o
   await page.getByRole("button", { name: "Pledge and email me my link" }).click();
   await expect(page).toHaveURL(`${origin}/en/pledge/check-email`);
 
-  await signInFromEmail(page, origin, email, 1);
+  await signInFromEmail(page, origin, email, true);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -51,7 +52,7 @@ test("pledge, sign in from the email, sign out and in again, all on the public o
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page).toHaveURL(`${origin}/en/sign-in/check-email`);
-  await signInFromEmail(page, origin, email, 2);
+  await signInFromEmail(page, origin, email, false);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 
   expect(violations).toEqual([]);

@@ -129,16 +129,14 @@ for (const locale of ["fr", "de"] as const) {
       await expect(page.getByRole("heading", { level: 1, name: t("pledge.checkEmail.title") })).toBeVisible();
     });
 
-    test("the sign-in email in that language", async () => {
-      const host = new URL(APP).host;
-      const [mail] = await waitForEmails(
-        email,
-        new RegExp(escapeRegExp(t("emails.signIn.subject", { host }))),
-      );
-      expect(mail!.subject).toBe(t("emails.signIn.subject", { host }));
-      expect(mail!.subject).not.toBe(en("emails.signIn.subject", { host }));
-      expect(mail!.text).toContain(t("emails.signIn.intro"));
-      expect(mail!.text).not.toContain(en("emails.signIn.intro"));
+    test("the pledge's confirmation email in that language", async () => {
+      // A new pledge's link is its confirmation, in the campaign's name in that language.
+      const subject = t("emails.confirmPledge.subject", { campaign: campaignName(locale) });
+      const [mail] = await waitForEmails(email, new RegExp(escapeRegExp(subject)));
+      expect(mail!.subject).toBe(subject);
+      expect(mail!.subject).not.toBe(en("emails.confirmPledge.subject", { campaign: campaignName("en") }));
+      expect(mail!.text).toContain(t("emails.confirmPledge.intro"));
+      expect(mail!.text).not.toContain(en("emails.confirmPledge.intro"));
       expect(mail!.html).toContain(`lang="${locale}"`);
       expect(await emailsTo(email)).toHaveLength(1);
       link = linkIn(mail!, `${APP}/${locale}/sign-in/confirm`);
@@ -148,8 +146,8 @@ for (const locale of ["fr", "de"] as const) {
       expect(link).not.toBe("");
       // A plain form: its button works before the page's scripts have loaded.
       await page.goto(link, { waitUntil: "domcontentloaded" });
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("auth.confirm.title"));
-      await page.getByRole("button", { name: t("auth.confirm.submit") }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("auth.confirm.pledgeTitle"));
+      await page.getByRole("button", { name: t("auth.confirm.pledgeSubmit") }).click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/dashboard(\\?|$)`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard.title"));
       await expect(page.getByText(t("dashboard.welcome"))).toBeVisible();

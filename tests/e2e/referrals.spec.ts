@@ -23,9 +23,9 @@ async function pledgeThrough(browser: Browser, link: string, email: string, name
   await fillPledge(page, email, name);
   await page.getByRole("button", { name: "Pledge and email me my link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const [mail] = await waitForEmails(email, /sign-in link/, 1);
+  const [mail] = await waitForEmails(email, /^Confirm your pledge: /, 1);
   await page.goto(linkIn(mail!, `${APP}/en/sign-in/confirm`));
-  await page.getByRole("button", { name: "Sign me in" }).click();
+  await page.getByRole("button", { name: "Confirm my pledge" }).click();
   await expect(page.getByText("Your pledge is confirmed. Thank you!")).toBeVisible();
   const url = await page.getByRole("textbox", { name: "Your personal link" }).inputValue();
   await context.close();
@@ -68,12 +68,22 @@ test.describe("referrals and sharing", () => {
       "href",
       new RegExp(`^https://wa\\.me/\\?text=.*${encodeURIComponent(`${APP}/r/${a.referralCode}`)}`),
     );
+    // Nothing filed yet: the message says "pledged", not "objected".
+    await expect(whatsapp).toHaveAttribute("href", new RegExp(encodeURIComponent("I pledged to object")));
+    // WhatsApp and "Copy link" lead; everything else is folded away.
+    await expect(whatsapp).toBeVisible();
+    await expect(card.getByRole("button", { name: "Copy link" })).toBeVisible();
+    await expect(card.getByRole("link", { name: /Share on Telegram/ })).toBeHidden();
+    await expect(card.getByLabel("Your Mastodon server")).toBeHidden();
+    await card.getByText("More ways to share: other apps, Signal, Mastodon, QR code").click();
     for (const service of ["Telegram", "Email", "X", "Bluesky", "LinkedIn"]) {
       await expect(card.getByRole("link", { name: new RegExp(`Share on ${service}`) })).toBeVisible();
     }
-    await expect(card.getByRole("link", { name: /Messenger/ })).toHaveAttribute("href", /^fb-messenger:/);
+    // Messenger's link opens its app: not offered on a desktop, where it did nothing.
+    await expect(card.getByRole("link", { name: /Messenger/ })).toHaveCount(0);
     await expect(card.getByRole("img", { name: "QR code of your personal link" })).toBeVisible();
     await expect(figure(page, "verified")).toHaveText("0");
+    await card.getByText("What your link achieved, badges, and your name").click();
     expect((await new AxeBuilder({ page }).include("#invite").analyze()).violations).toEqual([]);
 
     // Copy works from the keyboard and says so.
@@ -103,6 +113,7 @@ test.describe("referrals and sharing", () => {
     await expect(figure(page, "verified")).toHaveText("fewer than 3");
     await expect(figure(page, "objected")).toHaveText("0");
     await expect(figure(page, "friends-of-friends")).toHaveText("0");
+    await page.getByText("What your link achieved, badges, and your name").click();
     await expect(page.getByText("3 friends confirmed: not yet")).toBeVisible();
 
     const cEmail = uniqueEmail("friend-c");
@@ -134,6 +145,7 @@ test.describe("referrals and sharing", () => {
     await expect(page.getByText(name)).toHaveCount(0);
 
     await page.goto("/en/dashboard#invite");
+    await page.getByText("What your link achieved, badges, and your name").click();
     const card = page.getByRole("region", { name: "Public leaderboard" });
     await card.getByLabel("Display name").fill("admin");
     await card.getByRole("button", { name: "Join the leaderboard" }).click();
@@ -158,6 +170,7 @@ test.describe("referrals and sharing", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
     await page.goto("/en/dashboard#invite");
+    await page.getByText("What your link achieved, badges, and your name").click();
     await page.getByRole("button", { name: "Leave the leaderboard" }).click();
     await expect(page.getByText("You left the leaderboard.")).toBeVisible();
     await page.goto("/en/leaderboard");

@@ -14,11 +14,21 @@ async function fillPledge(page: Page, email: string, options: { name?: string; c
   if (options.consent) await page.getByRole("checkbox", { name: /email me reminders/ }).check();
 }
 
-async function openLatestLink(page: Page, email: string, count: number) {
-  const mails = await waitForEmails(email, /sign-in link/, count);
+// A new pledge's link is worded as its confirmation; later links are plain sign-in links.
+const PLEDGE_MAIL = /^Confirm your pledge: Say no to Meta AI training$/;
+
+async function openLatestLink(
+  page: Page,
+  email: string,
+  count: number,
+  kind: "pledge" | "sign-in" = "sign-in",
+) {
+  const mails = await waitForEmails(email, kind === "pledge" ? PLEDGE_MAIL : /sign-in link/, count);
   const link = linkIn(mails.at(-1)!, `${APP}/en/sign-in/confirm`);
   await page.goto(link);
-  await page.getByRole("button", { name: "Sign me in" }).click();
+  if (kind === "pledge")
+    await expect(page.getByRole("heading", { level: 1, name: "Confirm your pledge" })).toBeVisible();
+  await page.getByRole("button", { name: kind === "pledge" ? "Confirm my pledge" : "Sign me in" }).click();
   return link;
 }
 
@@ -48,7 +58,10 @@ test.describe("sign up and pledge", () => {
       platforms: ["facebook", "instagram"],
     });
 
-    const link = await openLatestLink(page, email, 1);
+    const [pledgeMail] = await waitForEmails(email, PLEDGE_MAIL, 1);
+    expect(pledgeMail!.text).toContain("Hi Ada,");
+    expect(pledgeMail!.text).not.toMatch(/sign in to/i);
+    const link = await openLatestLink(page, email, 1, "pledge");
     await expect(page).toHaveURL(/\/en\/dashboard/);
     await expect(page.getByText("Your pledge is confirmed. Thank you!")).toBeVisible();
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
@@ -70,15 +83,70 @@ test.describe("sign up and pledge", () => {
 
     // The first link was used: it cannot sign anyone in again.
     await page.goto(link);
-    await page.getByRole("button", { name: "Sign me in" }).click();
+    await page.getByRole("button", { name: "Confirm my pledge" }).click();
     await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 
     await page.goto("/en/sign-in");
     await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    await openLatestLink(page, email, 2);
+    await openLatestLink(page, email, 1);
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  });
+
+  test("a first-time visitor on a phone: landing to the first official form in 3 screens after the email @phone", async ({
+    page,
+    context,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The official form is another site: answered here, so the test needs no network.
+    await context.route("https://www.facebook.com/**", (route) =>
+      route.fulfill({ contentType: "text/html", body: "<title>Facebook form</title>" }),
+    );
+    const email = uniqueEmail("firstrun");
+    await page.goto("/en");
+    await page.getByRole("link", { name: "Pledge to object" }).first().click();
+    await fillPledge(page, email, { name: "Ada" });
+    await page.getByRole("button", { name: "Pledge and email me my link" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+    // After the email, count every screen until the first official form is open.
+    let screens = 0;
+    const [mail] = await waitForEmails(email, PLEDGE_MAIL, 1);
+    await page.goto(linkIn(mail!, `${APP}/en/sign-in/confirm`));
+    screens++; // 1: the confirm page
+    await page.getByRole("button", { name: "Confirm my pledge" }).click();
+    await expect(page).toHaveURL(/\/en\/dashboard\?welcome=1$/);
+    screens++; // 2: the checklist, with the first guide's step 1 and its form button on screen
+    const facebook = page.getByRole("region", { name: "Facebook" });
+    await expect(facebook.getByRole("listitem").first()).toBeInViewport();
+    const formLink = facebook.getByRole("link", { name: /Open Facebook's official objection form/ });
+    await expect(formLink).toBeInViewport();
+    const [form] = await Promise.all([page.waitForEvent("popup"), formLink.click()]);
+    screens++; // 3: the official form
+    await expect(form).toHaveURL("https://www.facebook.com/help/contact/712876720715583");
+    expect(screens).toBeLessThanOrEqual(3);
+  });
+
+  test("the check-email page shows the address used and sends the link again @phone", async ({ page }) => {
+    const email = uniqueEmail("resend");
+    await page.goto("/en/pledge");
+    await fillPledge(page, email, { name: "Ada" });
+    await page.getByRole("button", { name: "Pledge and email me my link" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await expect(page.getByText(`We sent the link to ${email}`)).toBeVisible();
+    await waitForEmails(email, PLEDGE_MAIL, 1);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+    await page.getByRole("button", { name: "Send the link again" }).click();
+    await expect(page.getByRole("status")).toHaveText("A new link is on its way. Each link works once.");
+    await expect(page).toHaveURL(/\/en\/pledge\/check-email\?resent=1$/);
+    await expect(page.getByText(`We sent the link to ${email}`)).toBeVisible();
+    // The resent link is the pledge's confirmation too, and opens the welcome.
+    await openLatestLink(page, email, 2, "pledge");
+    await expect(page).toHaveURL(/\/en\/dashboard\?welcome=1$/);
+    await expect(page.getByText("Your pledge is confirmed. Thank you!")).toBeVisible();
+    expect(await countPledgesFor(email)).toBe(1);
   });
 
   test("pledging again with a known address sends a fresh link and creates nothing twice", async ({
@@ -90,7 +158,7 @@ test.describe("sign up and pledge", () => {
       await fillPledge(page, email);
       await page.getByRole("button", { name: "Pledge and email me my link" }).click();
       await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-      await waitForEmails(email, /sign-in link/, i);
+      await waitForEmails(email, PLEDGE_MAIL, i);
     }
     expect(await countPledgesFor(email)).toBe(1);
     expect(await query("SELECT 1 FROM users WHERE email = $1", [email])).toHaveLength(1);
@@ -198,7 +266,7 @@ test.describe("referrals", () => {
     await fillPledge(friend, invitee);
     await friend.getByRole("button", { name: "Pledge and email me my link" }).click();
     await expect(friend.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    await openLatestLink(friend, invitee, 1);
+    await openLatestLink(friend, invitee, 1, "pledge");
     await expect(friend.getByText("Your pledge is confirmed. Thank you!")).toBeVisible();
 
     const [row] = await query<{ referrer: string }>(

@@ -14,8 +14,19 @@ async function expectNoAxeViolations(page: Page) {
 
 const account = (page: Page, name: string) => page.getByRole("article", { name });
 
+/** Opens the folded questionnaire ("More than one account?") under the checklist. */
+async function openQuestionnaire(page: Page) {
+  await page.getByText("More than one account, or another platform?").click();
+  await expect(page.getByRole("button", { name: "Save my answers" })).toBeVisible();
+}
+
+/** Opens an account form's folded date and note fields. */
+async function openDetails(card: ReturnType<typeof account>, index = 0) {
+  await card.getByText("Did it on another day? Add the date or a note").nth(index).click();
+}
+
 async function answerQuestionnaire(page: Page, options: { email?: string } = {}) {
-  await expect(page.getByRole("heading", { name: "First, tell us about your accounts" })).toBeVisible();
+  await openQuestionnaire(page);
   for (const name of ["Facebook", "Instagram", "WhatsApp"]) {
     await expect(page.getByRole("checkbox", { name })).toBeChecked();
   }
@@ -23,7 +34,8 @@ async function answerQuestionnaire(page: Page, options: { email?: string } = {})
   if (options.email) await page.getByLabel("Email used by Facebook account 1").fill(options.email);
   await page.getByRole("radio", { name: "Yes, they are linked" }).check();
   await page.getByRole("button", { name: "Save my answers" }).click();
-  await expect(page.getByRole("heading", { name: "Your checklist" })).toBeVisible();
+  // The checklist is on the page already: wait for the answers to be saved.
+  await expect(page.getByText("Your answers are saved and your checklist is up to date.")).toBeVisible();
 }
 
 async function statusRows(userId: string) {
@@ -44,6 +56,23 @@ test.describe("objection tracker", () => {
     await expect(page.getByRole("heading", { level: 1, name: "My objections" })).toBeVisible();
     await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    // No second questionnaire: the checklist is built from the pledge at once, one
+    // account per platform, the first guide open, every card tagged.
+    await expect(page.getByRole("heading", { name: "Your checklist" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "First, tell us about your accounts" })).toHaveCount(0);
+    expect(await statusRows(person.userId)).toEqual([
+      { platform: "facebook", account_index: 1, status: "NOT_STARTED", covered: false },
+      { platform: "instagram", account_index: 1, status: "NOT_STARTED", covered: false },
+      { platform: "whatsapp", account_index: 1, status: "NOT_STARTED", covered: false },
+    ]);
+    await expect(
+      page.getByRole("region", { name: "Facebook" }).getByText("Next", { exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Instagram" }).getByText("To do", { exact: true }).first(),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save my answers" })).toBeHidden();
+    await expect(page.getByLabel("Date you submitted it").first()).toBeHidden();
     await expectNoAxeViolations(page);
 
     await answerQuestionnaire(page, { email: "ada@example.org" });
@@ -91,6 +120,15 @@ test.describe("objection tracker", () => {
           ).length,
       )
       .toBe(1);
+    // Couldn't find the form: skipped for now, which is not "I don't use this".
+    const wa = account(page, "WhatsApp account 1");
+    await wa.getByRole("button", { name: "Couldn't find the form? Skip for now" }).click();
+    await expect(wa.getByText(/^Skipped for now: you could not find the form/)).toBeVisible();
+    await expect(wa.getByText("You don't use this account")).toHaveCount(0);
+    await expect(whatsapp.getByText("Skipped for now", { exact: true }).first()).toBeVisible();
+    expect((await statusRows(person.userId)).find((r) => r.platform === "whatsapp")?.status).toBe("SKIPPED");
+    await wa.getByRole("button", { name: "Undo: try again now" }).click();
+    await expect(wa.getByRole("button", { name: "I don't use this" })).toBeVisible();
 
     // Record the Facebook objection, with the keyboard.
     const fb = account(page, "Facebook account 1 (ada@example.org)");
@@ -98,6 +136,12 @@ test.describe("objection tracker", () => {
     await page.keyboard.press("Enter");
     await expect(fb.getByText(/^Submitted on /)).toBeVisible();
     await expect(progress).toHaveAttribute("value", "1");
+    // Done looks done, and points on to what is left.
+    await expect(fb.getByText("Filed", { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Facebook" }).getByText("Done", { exact: true }),
+    ).toBeVisible();
+    await expect(fb.getByRole("link", { name: "Next: WhatsApp" })).toHaveAttribute("href", "#guide-whatsapp");
 
     await account(page, "WhatsApp account 1").getByRole("button", { name: "I don't use this" }).click();
     await expect(account(page, "WhatsApp account 1").getByText("You don't use this account")).toBeVisible();
@@ -139,11 +183,13 @@ test.describe("objection tracker", () => {
   }) => {
     const person = await signedInPerson(context, { platforms: ["facebook"] });
     await page.goto("/en/dashboard");
+    await openQuestionnaire(page);
     await page.getByLabel("How many Facebook accounts do you have?").selectOption("2");
     await page.getByRole("button", { name: "Save my answers" }).click();
     const second = account(page, "Facebook account 2");
     await expect(second).toBeVisible();
 
+    await openDetails(second);
     await second.getByLabel("Date you submitted it").fill("2031-01-01");
     await second.getByRole("button", { name: "I have submitted it" }).click();
     await expect(second.getByText("That date is in the future.").first()).toBeVisible();
@@ -161,6 +207,7 @@ test.describe("objection tracker", () => {
     await second.getByLabel("Date you submitted it").fill("2025-05-20");
     await second.getByRole("button", { name: "I have submitted it" }).click();
     await expect(second.getByText("Submitted on May 20, 2025")).toBeVisible();
+    await openDetails(second);
     await second.getByLabel("Date the platform confirmed it").fill("2025-05-19");
     await second.getByRole("button", { name: "The platform confirmed it" }).click();
     await expect(

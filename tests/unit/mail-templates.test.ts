@@ -1,11 +1,12 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
+import ConfirmPledgeEmail, { confirmPledgeSubject } from "@/emails/confirm-pledge";
 import PledgeConfirmedEmail, { pledgeConfirmedSubject } from "@/emails/pledge-confirmed";
 import SignInEmail, { signInSubject } from "@/emails/sign-in";
 import { renderEmail } from "@/lib/mail/render";
 import messages from "@/messages/en/emails.json";
 
-const { signIn, pledgeConfirmed, layout } = messages.emails;
+const { signIn, pledgeConfirmed, confirmPledge, layout } = messages.emails;
 const url = "https://pledge.example/en/sign-in/confirm?token=abc123&email=ada%40example.org";
 
 describe("sign-in email", () => {
@@ -52,6 +53,41 @@ describe("sign-in email", () => {
   });
 });
 
+describe("confirm-pledge email (a new pledge's link)", () => {
+  const props = { url, campaignName: "Say no to Meta AI training", firstName: "Ada", locale: "en" };
+
+  it("speaks in the campaign's name, greets by first name, and has one button", async () => {
+    const { html, text } = await renderEmail(createElement(ConfirmPledgeEmail, props));
+    const escaped = url.replaceAll("&", "&amp;");
+    // One button, and the same link once more as copyable text.
+    expect(html.split(`href="${escaped}"`).length - 1).toBe(2);
+    expect(html.match(/<a [^>]*href=/g)?.length).toBe(2 + (html.match(/href="mailto:/g)?.length ?? 0));
+    expect(text).toContain("Say no to Meta AI training");
+    expect(text).toContain(confirmPledge.greeting.replace("{firstName}", "Ada"));
+    expect(text).toContain(confirmPledge.intro);
+    expect(text).toContain(confirmPledge.button);
+    expect(text).toContain(confirmPledge.expiry);
+    expect(text).toContain(confirmPledge.ignore);
+    expect(text).not.toMatch(/sign in to/i);
+    expect(text).toContain(confirmPledge.heading.toUpperCase());
+    expect(confirmPledgeSubject({ campaignName: props.campaignName, locale: "en" })).toBe(
+      "Confirm your pledge: Say no to Meta AI training",
+    );
+  });
+
+  it("greets without a name when none was given", async () => {
+    const { text } = await renderEmail(createElement(ConfirmPledgeEmail, { ...props, firstName: null }));
+    expect(text).toContain(confirmPledge.greetingAnonymous);
+    expect(text).not.toContain("undefined");
+  });
+
+  it("is translated: the German subject names the campaign", () => {
+    expect(confirmPledgeSubject({ campaignName: "Nein zum KI-Training von Meta", locale: "de" })).toBe(
+      "Bestätigen Sie Ihre Zusage: Nein zum KI-Training von Meta",
+    );
+  });
+});
+
 describe("pledge-confirmed email", () => {
   const dashboardUrl = "https://pledge.example/en/dashboard";
 
@@ -93,6 +129,24 @@ describe("sign-in email rendered by the outbox drain", () => {
       const data = { template: "sign-in" as const, url: link, locale };
       expect(await renderTemplate(data)).toEqual(direct);
       expect(templateSubject(data)).toBe(signInSubject({ host: "pledge.example", locale }));
+    }
+  });
+});
+
+describe("pledge confirmation rendered by the outbox drain", () => {
+  it("is byte for byte the email rendered directly, with and without a first name, in every language", async () => {
+    const { renderTemplate, templateSubject } = await import("@/lib/mail/templates");
+    const link = `${url}&purpose=pledge&callbackUrl=${encodeURIComponent("https://pledge.example/de/dashboard?welcome=1")}`;
+    for (const locale of ["en", "de", "fr", "pl"]) {
+      for (const firstName of ["Zoë O'Brien-<Ada> & Co", null]) {
+        const campaignName = "Say no to Meta AI training";
+        const direct = await renderEmail(
+          createElement(ConfirmPledgeEmail, { url: link, campaignName, firstName, locale }),
+        );
+        const data = { template: "confirm-pledge" as const, url: link, locale, campaignName, firstName };
+        expect(await renderTemplate(data)).toEqual(direct);
+        expect(templateSubject(data)).toBe(confirmPledgeSubject({ campaignName, locale }));
+      }
     }
   });
 });

@@ -121,6 +121,31 @@ describe("status transitions", () => {
     expect(planTransition("NOT_APPLICABLE", "NOT_STARTED", none, undefined).ok).toBe(true);
   });
 
+  it("'couldn't find the form' is a state of its own: skipped, then filed or undone", () => {
+    expect(planTransition("NOT_STARTED", "SKIPPED", none, undefined)).toEqual({ ok: true, dates: none });
+    expect(planTransition("SKIPPED", "SUBMITTED", none, may20)).toEqual({
+      ok: true,
+      dates: { submittedAt: may20, confirmedAt: null },
+    });
+    expect(planTransition("SKIPPED", "NOT_STARTED", none, undefined).ok).toBe(true);
+    expect(planTransition("SKIPPED", "CONFIRMED", none, may20)).toEqual({
+      ok: false,
+      error: "confirm_needs_submitted",
+    });
+    expect(planTransition("SKIPPED", "NOT_APPLICABLE", none, undefined).ok).toBe(false);
+    // Skipping files nothing: no counter moves, and the account is still to do.
+    expect(statDeltaForStatus("whatsapp", "NOT_STARTED", "SKIPPED")).toEqual({
+      "submitted:whatsapp": 0,
+      "confirmed:whatsapp": 0,
+    });
+    expect(computeProgress([{ status: "SKIPPED", coveredById: null }])).toEqual({
+      needed: 1,
+      done: 0,
+      confirmed: 0,
+      finished: false,
+    });
+  });
+
   it("moves the submitted and confirmed counters of the platform", () => {
     expect(statDeltaForStatus("facebook", "NOT_STARTED", "SUBMITTED")).toEqual({
       "submitted:facebook": 1,

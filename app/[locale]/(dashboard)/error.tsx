@@ -15,7 +15,7 @@ export default function DashboardError({ reset }: { error: Error; reset: () => v
       <button
         type="button"
         onClick={reset}
-        className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white"
+        className="mt-6 rounded-md bg-accent-fill px-4 py-2 font-semibold text-white"
       >
         {t("retry")}
       </button>

@@ -27,13 +27,13 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             <Link
               href="/pledge"
-              className="rounded-md bg-white px-5 py-3 text-center font-semibold text-brand-900 hover:bg-brand-50"
+              className="rounded-md bg-surface px-5 py-3 text-center font-semibold text-accent-strong hover:bg-accent-soft"
             >
               {t("ctaPledge")}
             </Link>
             <a
               href="#forms"
-              className="rounded-md border border-white px-5 py-3 text-center font-semibold text-white hover:bg-brand-700"
+              className="rounded-md border border-white px-5 py-3 text-center font-semibold text-white hover:bg-accent-fill"
             >
               {t("ctaForms")}
             </a>
@@ -80,7 +80,7 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           </h2>
           <ul className="mt-4 grid gap-4 sm:grid-cols-2">
             {c.facts.whyItMatters.map((reason) => (
-              <li key={reason.en} className="rounded-lg border border-slate-200 p-4">
+              <li key={reason.en} className="rounded-lg border border-line p-4">
                 {text(reason)}
               </li>
             ))}
@@ -91,22 +91,22 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <h2 id="forms-heading" className="text-2xl font-bold">
             {t("formsHeading")}
           </h2>
-          <p className="mt-2 text-slate-700">{t("formsIntro")}</p>
+          <p className="mt-2 text-ink-muted">{t("formsIntro")}</p>
           <ul className="mt-4 grid gap-4 sm:grid-cols-3">
             {c.platforms.map((platform) => (
-              <li key={platform.id} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4">
+              <li key={platform.id} className="flex flex-col gap-3 rounded-lg border border-line p-4">
                 <h3 className="text-lg font-semibold">{platform.name}</h3>
                 {platform.caveats
                   .filter((caveat) => caveat.severity === "warning")
                   .map((caveat) => (
-                    <p key={caveat.text.en} className="text-sm text-slate-700">
+                    <p key={caveat.text.en} className="text-sm text-ink-muted">
                       {text(caveat.text)}
                     </p>
                   ))}
                 <ExternalLink
                   href={platform.formUrl}
                   newTabLabel={t("opensInNewTab")}
-                  className="mt-auto rounded-md bg-brand-700 px-4 py-2 text-center font-semibold text-white hover:bg-brand-900"
+                  className="mt-auto rounded-md bg-accent-fill px-4 py-2 text-center font-semibold text-white hover:bg-accent-fill-hover"
                 >
                   {t("openForm", { platform: platform.name })}
                 </ExternalLink>
@@ -115,15 +115,15 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           </ul>
         </section>
 
-        <section aria-labelledby="pledge-heading" className="rounded-xl bg-slate-100 p-6">
+        <section aria-labelledby="pledge-heading" className="rounded-xl bg-surface-sunken p-6">
           <h2 id="pledge-heading" className="text-2xl font-bold">
             {t("pledgeHeading")}
           </h2>
           <p className="mt-2 max-w-2xl">{t("pledgeBody", { company: c.company })}</p>
-          <p className="mt-2 text-sm text-slate-700">{t("privacyNote")}</p>
+          <p className="mt-2 text-sm text-ink-muted">{t("privacyNote")}</p>
           <Link
             href="/pledge"
-            className="mt-4 inline-block rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900"
+            className="mt-4 inline-block rounded-md bg-accent-fill px-5 py-3 font-semibold text-white hover:bg-accent-fill-hover"
           >
             {t("ctaPledge")}
           </Link>
@@ -134,10 +134,10 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
             <h2 id="faq-heading" className="text-2xl font-bold">
               {t("faqHeading")}
             </h2>
-            <div className="mt-3 divide-y divide-slate-200 rounded-xl border border-slate-200">
+            <div className="mt-3 divide-y divide-line rounded-xl border border-line">
               {c.faq.map((item) => (
                 <details key={localized(item.question, "en")} className="group px-4 py-3">
-                  <summary className="cursor-pointer font-semibold text-brand-900 marker:text-brand-700">
+                  <summary className="cursor-pointer font-semibold text-accent-strong marker:text-accent">
                     {localized(item.question, locale)}
                   </summary>
                   <p className="mt-2 max-w-2xl">{localized(item.answer, locale)}</p>

@@ -32,7 +32,7 @@ function LinkifiedText({ text }: { text: string }) {
   return text.split(URL_PATTERN).map((part, index) =>
     index % 2 === 1 ? (
       // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string never move
-      <a key={index} href={part} className="break-all text-brand-700 underline">
+      <a key={index} href={part} className="break-all text-accent underline">
         {part}
       </a>
     ) : (
@@ -49,15 +49,15 @@ export default async function MailboxPage() {
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="mt-2 text-slate-700">{t("intro", { count: emails.length })}</p>
+      <p className="mt-2 text-ink-muted">{t("intro", { count: emails.length })}</p>
       {emails.length === 0 ? (
-        <p className="mt-6 text-slate-700">{t("empty")}</p>
+        <p className="mt-6 text-ink-muted">{t("empty")}</p>
       ) : (
         <ol className="mt-6 flex flex-col gap-6">
           {emails.map((email) => (
-            <li key={email.id} className="rounded-lg border border-slate-200 p-4">
+            <li key={email.id} className="rounded-lg border border-line p-4">
               <h2 className="text-lg font-semibold">{email.subject}</h2>
-              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm text-slate-700">
+              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm text-ink-muted">
                 <dt className="font-medium">{t("to")}</dt>
                 <dd>{email.to}</dd>
                 <dt className="font-medium">{t("sentAt")}</dt>

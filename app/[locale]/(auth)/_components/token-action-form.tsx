@@ -34,7 +34,7 @@ export function TokenActionForm<T>({
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4">
-        <p role="status" className="rounded-md bg-green-50 p-4 font-semibold text-green-900">
+        <p role="status" className="rounded-md bg-success-50 p-4 font-semibold text-success-900">
           {confirmation(state.data)}
         </p>
         {next}
@@ -50,7 +50,7 @@ export function TokenActionForm<T>({
         <button
           type="submit"
           disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+          className="rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover disabled:opacity-60"
         >
           {pending ? pendingLabel : label}
         </button>

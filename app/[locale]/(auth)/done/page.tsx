@@ -25,10 +25,7 @@ export default async function DonePage(props: TokenPageProps) {
       title={t("title")}
       invalidTitle={t("invalidTitle")}
       invalidHelp={
-        <a
-          href={`/${locale}/dashboard`}
-          className="font-semibold text-brand-700 underline underline-offset-4"
-        >
+        <a href={`/${locale}/dashboard`} className="font-semibold text-accent underline underline-offset-4">
           {t("dashboard")}
         </a>
       }

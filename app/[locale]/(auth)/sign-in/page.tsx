@@ -27,7 +27,7 @@ export default async function SignInPage({ params }: { params: Promise<{ locale:
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-3 text-slate-700">{t("intro")}</p>
+      <p className="mt-3 text-ink-muted">{t("intro")}</p>
       <SignInForm locale={locale} />
       <p className="mt-8">
         {t("notPledged")}{" "}

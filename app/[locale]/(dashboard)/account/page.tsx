@@ -15,7 +15,8 @@ export async function generateMetadata({
 }
 
 const SECTION = "flex flex-col gap-3";
-const BUTTON = "self-start rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900";
+const BUTTON =
+  "self-start rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover";
 
 /** The person's own data: download it, change email preferences, delete it all. */
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -27,7 +28,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
     <div className="mx-auto flex max-w-3xl flex-col gap-10 px-4 py-10">
       <header>
         <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-slate-700">{t("signedInAs", { email: user.email })}</p>
+        <p className="mt-2 text-ink-muted">{t("signedInAs", { email: user.email })}</p>
       </header>
 
       <section aria-labelledby="download-heading" className={SECTION}>
@@ -60,7 +61,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <p>{t("delete.body")}</p>
         <Link
           href="/account/delete"
-          className="self-start rounded-md border-2 border-alert-700 px-4 py-2 font-semibold text-alert-700"
+          className="self-start rounded-md border-2 border-danger px-4 py-2 font-semibold text-danger"
         >
           {t("delete.link")}
         </Link>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { signOut } from "@/lib/actions/sign-out";
+import { SignOutButton } from "@/components/sign-out-button";
+import { RememberChecklist } from "@/components/signed-in-hint";
+import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
 import { getOwnPledge } from "@/lib/pledges/queries";
 import { rememberLocale } from "@/lib/pledges/remember-locale";
-import { getTracker } from "@/lib/tracker";
+import { getTracker, startChecklist } from "@/lib/tracker";
 import { Checklist } from "./_components/checklist";
 import { FinishedCard } from "./_components/finished-card";
 import { QuestionnaireSection } from "./_components/questionnaire-section";
@@ -28,6 +30,9 @@ export default async function DashboardPage({
   const user = await requireUser(locale);
   const c = campaign();
   const now = new Date();
+  // The pledge already says which platforms the person uses: their checklist is built
+  // from it on the first visit, so step 1 shows at once (no second questionnaire).
+  await startChecklist(user.id, { campaign: c, now });
   const [t, tAuth, tTracker, format, pledge, tracker, { welcome }] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("auth"),
@@ -44,39 +49,36 @@ export default async function DashboardPage({
   const platformNames = (pledge?.platforms ?? []).map((id) => names.get(id) ?? id);
 
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-10 px-4 py-10">
-      <header>
-        <div className="flex flex-wrap items-center justify-between gap-4">
-          <h1 className="text-3xl font-bold">{t("title")}</h1>
-          <form action={signOut}>
-            <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className="rounded-md border border-slate-400 px-4 py-2 font-semibold">
-              {tAuth("signOut")}
-            </button>
-          </form>
+    <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-6 sm:py-10">
+      <RememberChecklist />
+      <header className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <div className="flex flex-wrap items-baseline gap-x-3 text-sm text-ink-subtle">
+          <span className="break-all">{t("signedInAs", { email: user.email })}</span>
+          <SignOutButton locale={locale} label={tAuth("signOut")} />
         </div>
-        <p className="mt-2 text-slate-700">{t("signedInAs", { email: user.email })}</p>
         {welcome && pledge?.verifiedAt && (
-          <p role="status" className="mt-6 rounded-md bg-green-50 p-4 font-semibold text-green-900">
+          <p role="status" className="mt-2 rounded-md bg-success-50 p-3 font-semibold text-success-900">
             {t("welcome")}
           </p>
         )}
-        {pledge && (
-          <p className="mt-6">
-            {t("pledgeSummary", { platforms: format.list(platformNames, { type: "conjunction" }) })}
-          </p>
-        )}
-        {pledge && !pledge.verifiedAt && <p className="mt-4">{t("notVerified")}</p>}
+        {pledge && !pledge.verifiedAt && <p className="mt-2">{t("notVerified")}</p>}
       </header>
 
       {/* Each card is an independent <section aria-labelledby>: later cards (the
-          referral card, anchored at #invite) are one more line in this list. */}
+          referral card, anchored at #invite) are one more line in this list. The
+          checklist comes first: the first guide's step 1 is on the first screen. */}
       {tracker ? (
         <>
-          <TrackerOverview tracker={tracker} campaign={c} now={now} />
           {tracker.isFinished && <FinishedCard locale={locale} />}
-          <QuestionnaireSection locale={locale} campaign={c} answers={tracker.answers} />
           {tracker.platforms.length > 0 && <Checklist locale={locale} campaign={c} tracker={tracker} />}
+          <QuestionnaireSection
+            locale={locale}
+            campaign={c}
+            answers={tracker.answers}
+            summary={t("pledgeSummary", { platforms: format.list(platformNames, { type: "conjunction" }) })}
+          />
+          <TrackerOverview tracker={tracker} campaign={c} now={now} />
           <ReminderSettings locale={locale} userId={user.id} />
         </>
       ) : (
@@ -85,15 +87,19 @@ export default async function DashboardPage({
             {tTracker("noPledge.title")}
           </h2>
           <p className="mt-2">{tTracker("noPledge.body")}</p>
-          <a
-            href={`/${locale}/pledge`}
-            className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
-          >
+          <a href={`/${locale}/pledge`} className={buttonClass({ className: "mt-4" })}>
             {tTracker("noPledge.link")}
           </a>
         </section>
       )}
-      {pledge?.verifiedAt && <ReferralCard locale={locale} userId={user.id} campaignId={c.id} />}
+      {pledge?.verifiedAt && (
+        <ReferralCard
+          locale={locale}
+          userId={user.id}
+          campaignId={c.id}
+          hasFiled={(tracker?.progress.done ?? 0) > 0}
+        />
+      )}
     </div>
   );
 }

@@ -36,14 +36,14 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ lo
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10">
       <h1 className="text-3xl font-bold">{t("pageTitle")}</h1>
-      <p className="text-slate-700">{t("pageIntro")}</p>
+      <p className="text-ink-muted">{t("pageIntro")}</p>
       {entries.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
-            <tr className="border-b-2 border-slate-400">
+            <tr className="border-b-2 border-line-strong">
               <th scope="col" className="py-2 pr-4">
                 {t("rank")}
               </th>
@@ -57,7 +57,7 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ lo
           </thead>
           <tbody>
             {entries.map((entry) => (
-              <tr key={entry.rank} className="border-b border-slate-200">
+              <tr key={entry.rank} className="border-b border-line">
                 <td className="py-2 pr-4">{format.number(entry.rank)}</td>
                 {/* Plain text: React escapes it, so markup in a name stays inert. */}
                 <th scope="row" className="break-words py-2 pr-4 font-semibold">
@@ -69,7 +69,7 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ lo
           </tbody>
         </table>
       )}
-      <p className="text-sm text-slate-700">{t("howToJoin")}</p>
+      <p className="text-sm text-ink-muted">{t("howToJoin")}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AlreadyPledged } from "@/components/signed-in-hint";
 import { campaign } from "@/lib/campaign";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { COUNTRY_CODES } from "@/lib/pledges/schema";
@@ -32,7 +33,8 @@ export default async function PledgePage({ params }: { params: Promise<{ locale:
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-3 text-slate-700">{t("intro")}</p>
+      <p className="mt-3 text-ink-muted">{t("intro")}</p>
+      <AlreadyPledged />
       <PledgeForm
         locale={locale}
         countries={countries}

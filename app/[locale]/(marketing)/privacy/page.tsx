@@ -43,7 +43,7 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
       <header className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p>{t("intro", { company: c.company })}</p>
-        <p className="text-sm text-slate-700">{t("generated")}</p>
+        <p className="text-sm text-ink-muted">{t("generated")}</p>
       </header>
 
       <section aria-labelledby="controller-heading" className="flex flex-col gap-2">
@@ -101,7 +101,13 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
         <h2 id="retention-heading" className={H2}>
           {t("retentionSummary.title")}
         </h2>
-        <p>{t("retentionSummary.body", { ...retentionValues, unverifiedDays: UNVERIFIED_PLEDGE_DAYS })}</p>
+        <p>
+          {/* Rendered when the page is (re)built: past that date the promise is no longer "on {date}". */}
+          {t(cutoff.getTime() <= Date.now() ? "retentionSummary.bodyPast" : "retentionSummary.body", {
+            ...retentionValues,
+            unverifiedDays: UNVERIFIED_PLEDGE_DAYS,
+          })}
+        </p>
       </section>
 
       <section aria-labelledby="erasure-heading" className="flex flex-col gap-2">
@@ -124,7 +130,7 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
           <section key={table.table} aria-labelledby={`table-${table.table}`} className="flex flex-col gap-2">
             <h3 id={`table-${table.table}`} className="text-xl font-bold">
               {t(`tables.${table.key}.title`)}{" "}
-              <span className="text-sm font-normal text-slate-600">
+              <span className="text-sm font-normal text-ink-subtle">
                 ({table.isPersonal ? t("personal") : t("notPersonal")})
               </span>
             </h3>

@@ -50,8 +50,8 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
     <div className="mx-auto max-w-5xl space-y-12 px-4 py-10">
       <header>
         <h1 className="text-3xl font-extrabold sm:text-4xl">{t("title")}</h1>
-        <p className="mt-3 max-w-3xl text-lg text-slate-700">{t("intro", { company: c.company })}</p>
-        <p className="mt-2 text-sm text-slate-700">
+        <p className="mt-3 max-w-3xl text-lg text-ink-muted">{t("intro", { company: c.company })}</p>
+        <p className="mt-2 text-sm text-ink-muted">
           {stats
             ? t("updatedAt", {
                 time: format.dateTime(new Date(stats.generatedAt), {

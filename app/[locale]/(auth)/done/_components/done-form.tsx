@@ -29,10 +29,7 @@ export function DoneForm({
       next={
         <>
           <p>{t("nextSteps", { platform })}</p>
-          <a
-            href={`/${locale}/dashboard`}
-            className="font-semibold text-brand-700 underline underline-offset-4"
-          >
+          <a href={`/${locale}/dashboard`} className="font-semibold text-accent underline underline-offset-4">
             {t("dashboard")}
           </a>
         </>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { rememberLinkAddress } from "@/components/resend-link";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { EmailField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -21,7 +22,16 @@ export function SignInForm({ locale }: { locale: string }) {
   );
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-6">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        onSubmit(event);
+        if (!event.defaultPrevented)
+          rememberLinkAddress(String(new FormData(event.currentTarget).get("email")));
+      }}
+      noValidate
+      className="mt-8 flex flex-col gap-6"
+    >
       {message && !pending && (
         <ErrorSummary key={attempt} title={tForms("errorSummary")} message={message} errors={list} />
       )}

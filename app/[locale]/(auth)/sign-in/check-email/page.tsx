@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ResendLink } from "@/components/resend-link";
 import { pageMetadata } from "@/lib/i18n/metadata";
 
 export async function generateMetadata({
@@ -19,9 +20,10 @@ export default async function SignInCheckEmailPage({ params }: { params: Promise
   setRequestLocale(locale);
   const t = await getTranslations("auth.checkEmail");
   return (
-    <div className="mx-auto max-w-xl px-4 py-10">
+    <div className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-3">{t("body")}</p>
+      <p>{t("body")}</p>
+      <ResendLink locale={locale} from="sign-in" />
     </div>
   );
 }

@@ -35,15 +35,17 @@ export default async function ConfirmSignInPage({
     );
   }
   const { email, token, callbackUrl } = parsed.data;
+  // Set by lib/auth when the link also confirms a new pledge; it changes only the words.
+  const isPledge = raw.purpose === "pledge";
   const signedIn = await currentUser();
   const isSwitching = signedIn !== null && signedIn.email.toLowerCase() !== email.toLowerCase();
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-6">{t("signingInAs")}</p>
+      <h1 className="text-3xl font-bold">{isPledge ? t("pledgeTitle") : t("title")}</h1>
+      <p className="mt-6">{isPledge ? t("pledgeFor") : t("signingInAs")}</p>
       <p className="mt-1 break-all text-xl font-semibold">{email}</p>
       {isSwitching ? (
-        <p className="mt-4 rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-amber-950">
+        <p className="mt-4 rounded-md border-2 border-warning bg-warning-50 p-3 text-warning-900">
           {t("switchAccount", { current: signedIn.email, email })}
         </p>
       ) : null}
@@ -53,11 +55,12 @@ export default async function ConfirmSignInPage({
         <input type="hidden" name="callbackUrl" value={callbackUrl ?? `/${locale}/dashboard`} />
         <button
           type="submit"
-          className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900"
+          className="rounded-md bg-accent-fill px-5 py-3 font-semibold text-white hover:bg-accent-fill-hover"
         >
-          {t("submit")}
+          {isPledge ? t("pledgeSubmit") : t("submit")}
         </button>
       </form>
+      {isPledge && <p className="mt-4">{t("pledgeNext")}</p>}
       <p className="mt-4 text-sm">{t("notYou")}</p>
     </div>
   );

@@ -31,7 +31,7 @@ export default async function SignInErrorPage({
       <p className="mt-3">{error === "Verification" ? t("verification") : t("other")}</p>
       <Link
         href="/sign-in"
-        className="mt-6 inline-block rounded-md bg-brand-700 px-5 py-3 font-semibold text-white"
+        className="mt-6 inline-block rounded-md bg-accent-fill px-5 py-3 font-semibold text-white"
       >
         {t("requestNew")}
       </Link>

@@ -14,8 +14,8 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="locale" value={locale} />
       {message && (
-        <div role="alert" className="rounded-md border-2 border-alert-700 bg-red-50 p-4">
-          <p className="font-bold text-alert-700">{tErrors("title")}</p>
+        <div role="alert" className="rounded-md border-2 border-danger bg-danger-50 p-4">
+          <p className="font-bold text-danger">{tErrors("title")}</p>
           <p className="mt-1">{errors.confirm ?? message}</p>
         </div>
       )}

@@ -8,11 +8,11 @@ export function CalendarLink({ locale }: { locale: string }) {
       <a
         href={`/api/calendar?locale=${locale}`}
         download
-        className="font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-900"
+        className="font-semibold text-accent underline underline-offset-4 hover:text-accent-strong"
       >
         {t("link")}
       </a>
-      <span className="text-sm text-slate-600">{t("hint")}</span>
+      <span className="text-sm text-ink-subtle">{t("hint")}</span>
     </p>
   );
 }

@@ -1,5 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExternalLink } from "@/components/external-link";
+import { buttonClass } from "@/components/ui/button";
+import { Progress } from "@/components/ui/progress";
+import { StatusTag, type Tone } from "@/components/ui/status-tag";
 import { type Campaign, localized } from "@/lib/campaign";
 import type { Tracker, TrackerAccount, TrackerPlatform } from "@/lib/tracker";
 import { dayToInstant } from "@/lib/tracker/dates";
@@ -27,14 +30,36 @@ export async function Checklist({
   const dayLabel = (day: string) =>
     format.dateTime(dayToInstant(day), { dateStyle: "long", timeZone: "UTC" });
 
+  // The first platform with something left to do: its guide is open, the others are
+  // folded, and every finished card points to it ("Next: Instagram").
+  const next = tracker.platforms.find(hasWork)?.platform;
+  const { progress } = tracker;
+
   return (
-    <section aria-labelledby="checklist-heading" className="flex flex-col gap-8">
-      <h2 id="checklist-heading" className="text-2xl font-bold">
-        {t("checklist.title")}
-      </h2>
+    <section aria-labelledby="checklist-heading" className="flex flex-col gap-6">
+      <div className="flex flex-col gap-3">
+        <h2 id="checklist-heading" className="text-2xl font-bold">
+          {t("checklist.title")}
+        </h2>
+        {progress.needed > 0 && (
+          <Progress
+            id="tracker-progress"
+            label={t("progress.label")}
+            value={progress.done}
+            max={progress.needed}
+            summary={t("progress.summary", {
+              done: progress.done,
+              needed: progress.needed,
+              confirmed: progress.confirmed,
+            })}
+          />
+        )}
+      </div>
       {tracker.platforms.map((entry) => (
         <PlatformGuide
           key={entry.platform.id}
+          isNext={entry.platform.id === next?.id}
+          next={next ? { id: next.id, name: next.name } : null}
           entry={entry}
           locale={locale}
           t={t}
@@ -48,7 +73,40 @@ export async function Checklist({
   );
 }
 
+/** Whether a platform still has an account needing an objection that is not started. */
+function hasWork(entry: TrackerPlatform): boolean {
+  return entry.accounts.some((a) => a.isNeeded && !a.coveredBy && a.status === "NOT_STARTED");
+}
+
+/** An account's status as a tag: a word and a tone. */
+function accountTag(account: TrackerAccount): { key: string; tone: Tone } {
+  if (account.coveredBy) return { key: "covered", tone: "done" };
+  switch (account.status) {
+    case "SUBMITTED":
+      return { key: "submitted", tone: "done" };
+    case "CONFIRMED":
+      return { key: "confirmed", tone: "done" };
+    case "NOT_APPLICABLE":
+      return { key: "notUsed", tone: "muted" };
+    case "SKIPPED":
+      return { key: "skipped", tone: "warning" };
+    default:
+      return { key: "toDo", tone: "neutral" };
+  }
+}
+
+/** A platform's status as a tag, from its accounts'. */
+function platformTag(entry: TrackerPlatform, isNext: boolean): { key: string; tone: Tone } {
+  if (hasWork(entry)) return isNext ? { key: "next", tone: "progress" } : { key: "toDo", tone: "neutral" };
+  const tags = entry.accounts.map(accountTag);
+  if (tags.some((tag) => tag.key === "skipped")) return { key: "skipped", tone: "warning" };
+  if (tags.every((tag) => tag.key === "notUsed")) return { key: "notUsed", tone: "muted" };
+  return { key: "done", tone: "done" };
+}
+
 function PlatformGuide({
+  isNext,
+  next,
   entry,
   locale,
   t,
@@ -57,6 +115,8 @@ function PlatformGuide({
   dayLabel,
   text,
 }: {
+  isNext: boolean;
+  next: { id: string; name: string } | null;
   entry: TrackerPlatform;
   locale: string;
   t: Translate;
@@ -67,19 +127,71 @@ function PlatformGuide({
 }) {
   const { platform, accounts } = entry;
   const headingId = `platform-${platform.id}`;
-  const hasWork = accounts.some((a) => a.isNeeded && a.status === "NOT_STARTED");
+  const tag = platformTag(entry, isNext);
+  const isDone = tag.tone === "done" || tag.tone === "muted" || tag.tone === "warning";
+  const step = (value: (typeof platform.steps)[number], i: number) => (
+    <li key={value.en} className="flex gap-3">
+      <span
+        aria-hidden="true"
+        className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-fill text-sm font-bold text-on-accent"
+      >
+        {i + 1}
+      </span>
+      <span className="pt-0.5">{text(value)}</span>
+    </li>
+  );
+  const formButton = (
+    <ExternalLink
+      href={platform.formUrl}
+      newTabLabel={t("checklist.newTab")}
+      className={buttonClass({
+        variant: isDone ? "secondary" : "primary",
+        size: "lg",
+        className: "self-start",
+      })}
+    >
+      {t("checklist.openForm", { platform: platform.name })}
+    </ExternalLink>
+  );
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-300 p-4 sm:p-6">
-      <h3 id={headingId} className="text-xl font-bold">
-        {platform.name}
-      </h3>
+    <section
+      id={`guide-${platform.id}`}
+      aria-labelledby={headingId}
+      className={`scroll-mt-4 rounded-card border-2 p-4 sm:p-6 ${isDone ? "border-success bg-success-50/40" : isNext ? "border-accent" : "border-line"}`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 id={headingId} className="text-xl font-bold">
+          {platform.name}
+        </h3>
+        <StatusTag tone={tag.tone}>{t(`checklist.tag.${tag.key}`)}</StatusTag>
+      </div>
+      {isDone || !isNext ? (
+        <>
+          <details className="mt-3">
+            <summary className="cursor-pointer font-semibold text-accent">{t("checklist.steps")}</summary>
+            <ol className="mt-3 flex flex-col gap-3">{platform.steps.map(step)}</ol>
+          </details>
+          <div className="mt-4 flex flex-col">{formButton}</div>
+        </>
+      ) : (
+        // The guide to follow now: step 1 ("open the form"), its button right under it, then the rest.
+        <div className="mt-4 flex flex-col gap-3">
+          <h4 className="sr-only">{t("checklist.steps")}</h4>
+          <ol className="flex flex-col gap-3">{platform.steps.slice(0, 1).map(step)}</ol>
+          <div className="flex flex-col pl-10">{formButton}</div>
+          <ol start={2} className="flex flex-col gap-3">
+            {platform.steps.slice(1).map((value, i) => step(value, i + 1))}
+          </ol>
+        </div>
+      )}
+      {/* Good to know (Accounts Center, what the form asks for): after the first step, not before. */}
       {platform.caveats.map((caveat) => (
         <p
           key={caveat.text.en}
           className={
             caveat.severity === "warning"
-              ? "mt-3 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3"
-              : "mt-3 rounded-md border-l-4 border-brand-600 bg-brand-50 p-3"
+              ? "mt-3 rounded-md border-l-4 border-warning bg-warning-50 p-3"
+              : "mt-3 rounded-md border-l-4 border-accent bg-accent-soft p-3"
           }
         >
           <strong>
@@ -88,22 +200,7 @@ function PlatformGuide({
           {text(caveat.text)}
         </p>
       ))}
-      <details open={hasWork} className="mt-4">
-        <summary className="cursor-pointer font-semibold text-brand-700">{t("checklist.steps")}</summary>
-        <ol className="mt-3 list-decimal space-y-2 pl-6">
-          {platform.steps.map((step) => (
-            <li key={step.en}>{text(step)}</li>
-          ))}
-        </ol>
-      </details>
-      <div className="mt-4 flex flex-col gap-3">
-        <ExternalLink
-          href={platform.formUrl}
-          newTabLabel={t("checklist.newTab")}
-          className="inline-block self-start rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
-        >
-          {t("checklist.openForm", { platform: platform.name })}
-        </ExternalLink>
+      <div className="mt-4">
         <ReportLinkForm
           locale={locale}
           platform={platform.id}
@@ -113,8 +210,9 @@ function PlatformGuide({
       </div>
       <ul className="mt-6 flex flex-col gap-4">
         {accounts.map((account) => (
-          <li key={account.id} className="rounded-md bg-slate-50 p-4">
+          <li key={account.id} className="rounded-md bg-surface-muted p-4">
             <AccountCard
+              next={next && next.id !== platform.id ? next : null}
               account={account}
               platformName={platform.name}
               locale={locale}
@@ -131,6 +229,7 @@ function PlatformGuide({
 }
 
 function AccountCard({
+  next,
   account,
   platformName,
   locale,
@@ -139,6 +238,7 @@ function AccountCard({
   accountName,
   dayLabel,
 }: {
+  next: { id: string; name: string } | null;
   account: TrackerAccount;
   platformName: string;
   locale: string;
@@ -156,6 +256,7 @@ function AccountCard({
       })
     : t("checklist.account", { platform: platformName, index: account.accountIndex });
   const { days } = tracker;
+  const tag = accountTag(account);
   const common = { locale, submissionId: account.id };
 
   let statusText: string;
@@ -171,25 +272,38 @@ function AccountCard({
       submitted: dayLabel(account.submittedOn),
     });
   } else {
-    statusText = t(`status.${account.status === "NOT_APPLICABLE" ? "NOT_APPLICABLE" : "NOT_STARTED"}`);
+    statusText = t(
+      `status.${account.status === "NOT_APPLICABLE" || account.status === "SKIPPED" ? account.status : "NOT_STARTED"}`,
+    );
   }
 
   return (
     <article aria-labelledby={headingId} className="flex flex-col gap-3">
-      <AccountHeading id={headingId} status={account.status}>
-        {title}
-      </AccountHeading>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <AccountHeading id={headingId} status={account.status}>
+          {title}
+        </AccountHeading>
+        <StatusTag tone={tag.tone}>{t(`checklist.tag.${tag.key}`)}</StatusTag>
+      </div>
       <p role="status" className="font-semibold" data-status={account.coveredBy ? "COVERED" : account.status}>
         {statusText}
+        {tag.tone !== "neutral" && next && (
+          <>
+            {" "}
+            <a href={`#guide-${next.id}`} className="text-accent underline underline-offset-4">
+              {t("checklist.next", { platform: next.name })}
+            </a>
+          </>
+        )}
       </p>
       {account.covers.length > 0 && (
-        <p className="text-slate-700">
+        <p className="text-ink-muted">
           {t("status.covers", {
             accounts: account.covers.map((c) => accountName(c.platform, c.accountIndex)).join(", "),
           })}
         </p>
       )}
-      {account.note && <p className="text-slate-700">{t("status.yourNote", { note: account.note })}</p>}
+      {account.note && <p className="text-ink-muted">{t("status.yourNote", { note: account.note })}</p>}
       {!account.coveredBy && account.status === "NOT_STARTED" && (
         <div className="flex flex-col gap-4">
           <StatusForm
@@ -213,6 +327,26 @@ function AccountCard({
               label={t("status.markNotApplicable")}
             />
           )}
+          {/* Not "I don't use this": the person does, the form is what is missing. */}
+          <StatusForm {...common} status="SKIPPED" variant="quiet" label={t("status.markSkipped")} />
+        </div>
+      )}
+      {!account.coveredBy && account.status === "SKIPPED" && (
+        <div className="flex flex-col gap-4">
+          <StatusForm
+            {...common}
+            status="SUBMITTED"
+            variant="primary"
+            label={t("status.markSubmitted")}
+            day={{
+              label: t("status.submittedOn"),
+              defaultValue: days.today,
+              min: days.earliest,
+              max: days.latest,
+            }}
+            note={account.note}
+          />
+          <StatusForm {...common} status="NOT_STARTED" variant="secondary" label={t("status.undoSkipped")} />
         </div>
       )}
       {!account.coveredBy && account.status === "SUBMITTED" && (

@@ -6,7 +6,16 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { updateReminderPreferences } from "@/lib/actions/update-reminder-preferences";
 
 /** Reminders on or off, for the signed-in person. Turning them on records the wording shown here. */
-export function EmailPreferencesForm({ locale, isEnabled }: { locale: string; isEnabled: boolean }) {
+export function EmailPreferencesForm({
+  locale,
+  isEnabled,
+  isAfterDeadline,
+}: {
+  locale: string;
+  isEnabled: boolean;
+  /** Past the deadline there is no "before the deadline" to remind about. */
+  isAfterDeadline: boolean;
+}) {
   const t = useTranslations("reminders.preferences");
   const tErrors = useTranslations("reminders.errors");
   const { state, formAction, pending, message } = useFormAction(updateReminderPreferences, tErrors);
@@ -17,15 +26,21 @@ export function EmailPreferencesForm({ locale, isEnabled }: { locale: string; is
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="enabled" value={enabled ? "off" : "on"} />
       <p role="status">
-        {state?.ok ? (enabled ? t("savedOn") : t("savedOff")) : enabled ? t("on") : t("off")}
+        {state?.ok
+          ? enabled
+            ? t("savedOn")
+            : t("savedOff")
+          : enabled
+            ? t(isAfterDeadline ? "onAfter" : "on")
+            : t("off")}
       </p>
-      {!enabled && <p className="text-sm text-slate-700">{t("consentLabel")}</p>}
+      {!enabled && <p className="text-sm text-ink-muted">{t("consentLabel")}</p>}
       <FormAlert message={message} />
       <div>
         <button
           type="submit"
           disabled={pending}
-          className="rounded-md border border-slate-400 px-4 py-2 font-semibold disabled:opacity-60"
+          className="rounded-md border border-line-strong px-4 py-2 font-semibold disabled:opacity-60"
         >
           {pending ? t("pending") : enabled ? t("turnOff") : t("turnOn")}
         </button>

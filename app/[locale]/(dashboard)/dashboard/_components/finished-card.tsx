@@ -6,12 +6,12 @@ export async function FinishedCard({ locale }: { locale: string }) {
   return (
     <section
       aria-labelledby="finished-heading"
-      className="rounded-lg border-2 border-green-700 bg-green-50 p-5"
+      className="rounded-lg border-2 border-success bg-success-50 p-5"
     >
-      <h2 id="finished-heading" className="text-2xl font-bold text-green-900">
+      <h2 id="finished-heading" className="text-2xl font-bold text-success-900">
         {t("title")}
       </h2>
-      <p className="mt-2 text-green-900">{t("body")}</p>
+      <p className="mt-2 text-success-900">{t("body")}</p>
       <a
         href={`/${locale}/dashboard#invite`}
         className="mt-4 inline-block rounded-md bg-green-800 px-4 py-2 font-semibold text-white hover:bg-green-900"

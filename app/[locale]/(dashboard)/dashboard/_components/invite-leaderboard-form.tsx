@@ -38,21 +38,21 @@ export function InviteLeaderboardForm({
       <h3 id="invite-leaderboard-heading" className="text-xl font-bold">
         {t("title")}
       </h3>
-      <p className="text-slate-700">{t("intro")}</p>
+      <p className="text-ink-muted">{t("intro")}</p>
       <p role="status" className="font-semibold" data-testid="leaderboard-status">
         {status}
       </p>
-      {isFlagged && <p className="rounded-md bg-amber-50 p-3">{t("flagged")}</p>}
+      {isFlagged && <p className="rounded-md bg-warning-50 p-3">{t("flagged")}</p>}
       <form action={joining.formAction} noValidate className="flex flex-col gap-1">
         <input type="hidden" name="locale" value={locale} />
         <label htmlFor="leaderboard-name" className="font-semibold">
           {t("nameLabel")}
         </label>
-        <p id="leaderboard-name-hint" className="text-sm text-slate-600">
+        <p id="leaderboard-name-hint" className="text-sm text-ink-subtle">
           {t("nameHint")}
         </p>
         {nameError && (
-          <p id="leaderboard-name-error" className="text-sm font-semibold text-alert-700">
+          <p id="leaderboard-name-error" className="text-sm font-semibold text-danger">
             {nameError}
           </p>
         )}
@@ -70,7 +70,7 @@ export function InviteLeaderboardForm({
           <button
             type="submit"
             disabled={joining.pending}
-            className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
+            className="rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover disabled:opacity-70"
           >
             {isOnLeaderboard ? t("rename") : t("join")}
           </button>
@@ -83,7 +83,7 @@ export function InviteLeaderboardForm({
           <button
             type="submit"
             disabled={leaving.pending}
-            className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-70"
+            className="rounded-md border border-line-strong bg-surface px-4 py-2 font-semibold text-ink hover:bg-surface-muted disabled:opacity-70"
           >
             {t("leave")}
           </button>
@@ -92,7 +92,7 @@ export function InviteLeaderboardForm({
       )}
       <a
         href={`/${locale}/leaderboard`}
-        className="self-start font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-900"
+        className="self-start font-semibold text-accent underline underline-offset-4 hover:text-accent-strong"
       >
         {t("view")}
       </a>

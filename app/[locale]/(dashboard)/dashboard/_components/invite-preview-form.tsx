@@ -37,25 +37,25 @@ export function InvitePreviewForm({
             />
             <span>{t("label")}</span>
           </label>
-          <p id="invite-preview-hint" className="text-sm text-slate-600">
+          <p id="invite-preview-hint" className="text-sm text-ink-subtle">
             {t("hint", { name: firstName })}
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="submit"
               disabled={pending}
-              className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-70"
+              className="rounded-md border border-line-strong bg-surface px-4 py-2 font-semibold text-ink hover:bg-surface-muted disabled:opacity-70"
             >
               {t("save")}
             </button>
-            <p role="status" className="text-sm font-semibold text-green-900">
+            <p role="status" className="text-sm font-semibold text-success-900">
               {state?.ok ? t("saved") : ""}
             </p>
           </div>
           <FormAlert message={message} />
         </form>
       ) : (
-        <p className="text-slate-700">{t("hintNoName")}</p>
+        <p className="text-ink-muted">{t("hintNoName")}</p>
       )}
     </section>
   );

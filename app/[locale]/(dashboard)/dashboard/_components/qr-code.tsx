@@ -6,8 +6,8 @@ export function QrCode({ svg, caption, className }: { svg: string; caption: stri
   return (
     <figure className={className}>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: SVG generated on the server by `qrcode` from our own URL, title escaped */}
-      <div className="size-48 bg-white [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} />
-      <figcaption className="mt-2 max-w-xs text-sm text-slate-700">{caption}</figcaption>
+      <div className="size-48 bg-surface [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} />
+      <figcaption className="mt-2 max-w-xs text-sm text-ink-muted">{caption}</figcaption>
     </figure>
   );
 }

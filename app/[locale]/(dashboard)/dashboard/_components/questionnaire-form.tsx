@@ -54,7 +54,7 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
         <ErrorSummary key={attempt} title={tErrors("title")} message={message} errors={list} />
       )}
       {!pending && state?.ok && (
-        <p role="status" className="rounded-md bg-green-50 p-3 font-semibold text-green-900">
+        <p role="status" className="rounded-md bg-success-50 p-3 font-semibold text-success-900">
           {t("saved")}
         </p>
       )}
@@ -77,7 +77,7 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
           <div
             key={platform.id}
             hidden={!chosen.includes(platform.id)}
-            className="flex flex-col gap-4 border-l-4 border-slate-200 pl-4"
+            className="flex flex-col gap-4 border-l-4 border-line pl-4"
           >
             <Field
               id={countId}
@@ -155,7 +155,7 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
         </Fieldset>
       )}
 
-      <p className="text-sm text-slate-600">{t("removeWarning")}</p>
+      <p className="text-sm text-ink-subtle">{t("removeWarning")}</p>
       <div>
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
       </div>

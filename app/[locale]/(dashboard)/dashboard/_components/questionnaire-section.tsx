@@ -1,17 +1,25 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Disclosure } from "@/components/ui/disclosure";
 import type { Campaign } from "@/lib/campaign";
 import type { QuestionnaireAnswers } from "@/lib/tracker";
 import { QuestionnaireForm } from "./questionnaire-form";
 
-/** The questionnaire: open until first answered, then folded under "Change your answers". */
+/**
+ * The questionnaire. The checklist starts from the pledge's answers (one account per
+ * platform), so this is folded away under "More than one account?"; it is open only
+ * when there is no checklist to show yet.
+ */
 export async function QuestionnaireSection({
   locale,
   campaign,
   answers,
+  summary,
 }: {
   locale: string;
   campaign: Campaign;
   answers: QuestionnaireAnswers;
+  /** What the pledge said, e.g. "You pledged to object on Facebook and Instagram." */
+  summary: string;
 }) {
   const t = await getTranslations("tracker.questionnaire");
   const format = await getFormatter();
@@ -35,13 +43,14 @@ export async function QuestionnaireSection({
         {answers.isAnswered ? t("title") : t("titleFirst")}
       </h2>
       {answers.isAnswered ? (
-        <details className="rounded-md border border-slate-300 p-4">
-          <summary className="cursor-pointer font-semibold text-brand-700">{t("change")}</summary>
+        <Disclosure summary={t("moreAccounts")}>
+          <p className="text-ink-muted">{summary}</p>
+          <p className="mt-2 text-ink-muted">{t("moreAccountsHint")}</p>
           <div className="mt-4">{form}</div>
-        </details>
+        </Disclosure>
       ) : (
         <>
-          <p className="text-slate-700">{t("intro")}</p>
+          <p className="text-ink-muted">{t("intro")}</p>
           {form}
         </>
       )}

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Disclosure } from "@/components/ui/disclosure";
 import { campaign } from "@/lib/campaign";
 import { getReferralCard, qrCodeSvg } from "@/lib/referrals";
 import { MILESTONES, SMALL_COUNT_K, shownInviteCount } from "@/lib/referrals/rules";
@@ -16,10 +17,13 @@ export async function ReferralCard({
   locale,
   userId,
   campaignId,
+  hasFiled,
 }: {
   locale: string;
   userId: string;
   campaignId: string;
+  /** Whether the person filed an objection yet: the message says "I objected" only then. */
+  hasFiled: boolean;
 }) {
   const card = await getReferralCard(userId, campaignId);
   if (!card) return null;
@@ -41,89 +45,89 @@ export async function ReferralCard({
     <section
       id="invite"
       aria-labelledby="invite-heading"
-      className="flex scroll-mt-4 flex-col gap-8 rounded-lg border border-slate-300 p-4 sm:p-6"
+      className="flex scroll-mt-4 flex-col gap-8 rounded-lg border border-line p-4 sm:p-6"
     >
       <div>
         <h2 id="invite-heading" className="text-2xl font-bold">
           {t("title")}
         </h2>
-        <p className="mt-2 text-slate-700">{t("intro")}</p>
+        <p className="mt-2 text-ink-muted">{t("intro")}</p>
       </div>
 
-      <div className="flex flex-col gap-6 md:flex-row md:items-start">
-        <div className="flex-1">
-          <ShareSheet
-            url={card.url}
-            message={tShare("message", { company })}
-            subject={tShare("subject", { company })}
-          />
-          <p className="text-sm text-slate-600">{t("linkHint")}</p>
-        </div>
-        <QrCode svg={qr} caption={t("qrCaption")} />
+      <div className="flex flex-col gap-2">
+        <ShareSheet
+          url={card.url}
+          message={tShare(hasFiled ? "message" : "messagePledged", { company })}
+          subject={tShare("subject", { company })}
+          extra={<QrCode svg={qr} caption={t("qrCaption")} />}
+        />
+        <p className="text-sm text-ink-subtle">{t("linkHint")}</p>
       </div>
 
-      <section aria-labelledby="invite-results-heading">
-        <h3 id="invite-results-heading" className="text-xl font-bold">
-          {t("resultsTitle")}
-        </h3>
-        <p className="mt-1 text-sm text-slate-600">{t("resultsHint")}</p>
-        <dl className="mt-4 grid gap-3 sm:grid-cols-2">
-          {figures.map((figure) => (
-            <div
-              key={figure.key}
-              className="flex flex-col rounded-md bg-slate-50 p-3"
-              data-figure={figure.key}
-            >
-              <dt className="text-sm text-slate-700">{figure.label}</dt>
-              <dd className="text-2xl font-bold">
-                {shownInviteCount(figure.value) === null
-                  ? t("fewerThan", { count: SMALL_COUNT_K })
-                  : format.number(figure.value)}
-              </dd>
-            </div>
-          ))}
-        </dl>
-        <p className="mt-2 text-sm text-slate-600">{t("friendsOfFriendsHint")}</p>
-      </section>
-
-      <section aria-labelledby="invite-badges-heading">
-        <h3 id="invite-badges-heading" className="text-xl font-bold">
-          {t("badgesTitle")}
-        </h3>
-        <ul className="mt-3 flex flex-wrap gap-3">
-          {MILESTONES.map((milestone) => {
-            const isEarned = card.milestones.includes(milestone);
-            return (
-              <li
-                key={milestone}
-                data-earned={isEarned}
-                className={
-                  isEarned
-                    ? "rounded-full border-2 border-green-800 bg-green-50 px-4 py-2 font-semibold text-green-900"
-                    : "rounded-full border-2 border-dashed border-slate-400 px-4 py-2 text-slate-700"
-                }
+      <Disclosure summary={t("resultsAndSettings")}>
+        <section aria-labelledby="invite-results-heading">
+          <h3 id="invite-results-heading" className="text-xl font-bold">
+            {t("resultsTitle")}
+          </h3>
+          <p className="mt-1 text-sm text-ink-subtle">{t("resultsHint")}</p>
+          <dl className="mt-4 grid gap-3 sm:grid-cols-2">
+            {figures.map((figure) => (
+              <div
+                key={figure.key}
+                className="flex flex-col rounded-md bg-surface-muted p-3"
+                data-figure={figure.key}
               >
-                {t("badge", { count: milestone })}: {isEarned ? t("badgeEarned") : t("badgeNotYet")}
-              </li>
-            );
-          })}
-        </ul>
-        <p className="mt-3">
-          {card.nextMilestone === null
-            ? t("allBadges")
-            : card.verified < SMALL_COUNT_K
-              ? t("firstBadge", { count: MILESTONES[0] })
-              : t("nextBadge", { left: card.nextMilestone - card.verified })}
-        </p>
-      </section>
+                <dt className="text-sm text-ink-muted">{figure.label}</dt>
+                <dd className="text-2xl font-bold">
+                  {shownInviteCount(figure.value) === null
+                    ? t("fewerThan", { count: SMALL_COUNT_K })
+                    : format.number(figure.value)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-2 text-sm text-ink-subtle">{t("friendsOfFriendsHint")}</p>
+        </section>
 
-      <InvitePreviewForm locale={locale} firstName={card.firstName} isShown={card.showFirstNameOnShare} />
-      <InviteLeaderboardForm
-        locale={locale}
-        name={card.leaderboardName}
-        isOnLeaderboard={card.isOnLeaderboard}
-        isFlagged={card.isFlagged}
-      />
+        <section aria-labelledby="invite-badges-heading">
+          <h3 id="invite-badges-heading" className="text-xl font-bold">
+            {t("badgesTitle")}
+          </h3>
+          <ul className="mt-3 flex flex-wrap gap-3">
+            {MILESTONES.map((milestone) => {
+              const isEarned = card.milestones.includes(milestone);
+              return (
+                <li
+                  key={milestone}
+                  data-earned={isEarned}
+                  className={
+                    isEarned
+                      ? "rounded-full border-2 border-success bg-success-50 px-4 py-2 font-semibold text-success-900"
+                      : "rounded-full border-2 border-dashed border-line-strong px-4 py-2 text-ink-muted"
+                  }
+                >
+                  {t("badge", { count: milestone })}: {isEarned ? t("badgeEarned") : t("badgeNotYet")}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="mt-3">
+            {card.nextMilestone === null
+              ? t("allBadges")
+              : card.verified < SMALL_COUNT_K
+                ? t("firstBadge", { count: MILESTONES[0] })
+                : t("nextBadge", { left: card.nextMilestone - card.verified })}
+          </p>
+        </section>
+
+        <InvitePreviewForm locale={locale} firstName={card.firstName} isShown={card.showFirstNameOnShare} />
+        <InviteLeaderboardForm
+          locale={locale}
+          name={card.leaderboardName}
+          isOnLeaderboard={card.isOnLeaderboard}
+          isFlagged={card.isFlagged}
+        />
+      </Disclosure>
     </section>
   );
 }

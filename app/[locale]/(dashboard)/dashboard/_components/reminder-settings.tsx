@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { campaign } from "@/lib/campaign";
+import { campaign, deadlineOf } from "@/lib/campaign";
 import { getReminderPreference } from "@/lib/reminders";
 import { CalendarLink } from "./calendar-link";
 import { EmailPreferencesForm } from "./email-preferences-form";
@@ -22,9 +22,14 @@ export async function ReminderSettings({ locale, userId }: { locale: string; use
       {preference.isSuppressed ? (
         <p>{t("suppressed")}</p>
       ) : (
-        <EmailPreferencesForm locale={locale} isEnabled={preference.isEnabled} />
+        <EmailPreferencesForm
+          locale={locale}
+          isEnabled={preference.isEnabled}
+          isAfterDeadline={deadlineOf(campaign()).getTime() <= Date.now()}
+        />
       )}
-      <CalendarLink locale={locale} />
+      {/* A calendar entry for a date already past helps nobody. */}
+      {deadlineOf(campaign()).getTime() > Date.now() && <CalendarLink locale={locale} />}
     </section>
   );
 }

@@ -24,7 +24,7 @@ export function ReportLinkForm({
 
   if (state?.ok || hasOpenReport) {
     return (
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" className="text-sm text-ink-muted">
         {state?.ok ? t("reported") : t("reportedBefore")}
       </p>
     );
@@ -40,12 +40,12 @@ export function ReportLinkForm({
           disabled={pending}
           aria-describedby={hintId}
           aria-label={`${t("reportLink")}: ${platformName}`}
-          className="text-sm font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-900"
+          className="text-sm font-semibold text-accent underline underline-offset-4 hover:text-accent-strong"
         >
           {t("reportLink")}
         </button>
       </div>
-      <p id={hintId} className="text-sm text-slate-600">
+      <p id={hintId} className="text-sm text-ink-subtle">
         {t("reportLinkHint")}
       </p>
     </form>

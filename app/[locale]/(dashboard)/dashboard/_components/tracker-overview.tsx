@@ -3,7 +3,7 @@ import { Countdown } from "@/components/countdown";
 import type { Campaign } from "@/lib/campaign";
 import type { Tracker } from "@/lib/tracker";
 
-/** The at-a-glance answer: what is left, how far along, how long is left. */
+/** What is left and how long is left (the progress bar heads the checklist). */
 export async function TrackerOverview({
   tracker,
   campaign,
@@ -15,7 +15,7 @@ export async function TrackerOverview({
 }) {
   const t = await getTranslations("tracker");
   const format = await getFormatter();
-  const { guidance, progress, deadline } = tracker;
+  const { guidance, deadline } = tracker;
   const deadlineLabel = format.dateTime(deadline.deadline, {
     dateStyle: "long",
     timeZone: campaign.deadline.timeZone,
@@ -37,27 +37,6 @@ export async function TrackerOverview({
           {sentence}
         </p>
       </div>
-      {tracker.answers.isAnswered && progress.needed > 0 && (
-        <div className="flex flex-col gap-2">
-          <label htmlFor="tracker-progress" className="font-semibold">
-            {t("progress.label")}
-          </label>
-          <progress
-            id="tracker-progress"
-            max={progress.needed}
-            value={progress.done}
-            aria-describedby="tracker-progress-summary"
-            className="h-4 w-full overflow-hidden rounded-full accent-brand-700"
-          />
-          <p id="tracker-progress-summary" className="text-slate-700">
-            {t("progress.summary", {
-              done: progress.done,
-              needed: progress.needed,
-              confirmed: progress.confirmed,
-            })}
-          </p>
-        </div>
-      )}
       <Countdown
         deadlineMs={deadline.deadline.getTime()}
         renderedAtMs={now.getTime()}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { rememberLinkAddress } from "@/components/resend-link";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { CheckboxGroup, describedBy, EmailField, Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -36,7 +37,16 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
     setValues((v) => ({ ...v, platforms: on ? [...v.platforms, id] : v.platforms.filter((p) => p !== id) }));
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-6">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        onSubmit(event);
+        if (!event.defaultPrevented)
+          rememberLinkAddress(String(new FormData(event.currentTarget).get("email")));
+      }}
+      noValidate
+      className="mt-8 flex flex-col gap-6"
+    >
       {message && !pending && (
         <ErrorSummary key={attempt} title={tForms("errorSummary")} message={message} errors={list} />
       )}
@@ -112,13 +122,13 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
           />
           <span>{t("consentLabel")}</span>
         </label>
-        <p id="consent-hint" className="pl-8 text-sm text-slate-600">
+        <p id="consent-hint" className="pl-8 text-sm text-ink-subtle">
           {t("consentHint")}
         </p>
       </div>
 
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
-      <p className="text-sm text-slate-600">{t("privacy")}</p>
+      <p className="text-sm text-ink-subtle">{t("privacy")}</p>
     </form>
   );
 }

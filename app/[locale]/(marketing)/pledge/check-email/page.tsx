@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ResendLink } from "@/components/resend-link";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -21,11 +22,12 @@ export default async function PledgeCheckEmailPage({ params }: { params: Promise
   setRequestLocale(locale);
   const t = await getTranslations("pledge.checkEmail");
   return (
-    <div className="mx-auto max-w-xl px-4 py-10">
+    <div className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-3">{t("body")}</p>
-      <p className="mt-3 text-slate-700">{t("spam")}</p>
-      <Link href="/" className="mt-6 inline-block underline">
+      <p>{t("body")}</p>
+      <p className="text-ink-muted">{t("spam")}</p>
+      <ResendLink locale={locale} from="pledge" />
+      <Link href="/" className="inline-block underline">
         {t("back")}
       </Link>
     </div>

@@ -8,9 +8,9 @@ type Props = {
 
 /** A plain data table; the first cell of each row is its header. */
 export function DataTable({ caption, columns, rows, isHidden = false }: Props) {
-  return (
-    <table className={isHidden ? "sr-only" : "w-full border-collapse text-left text-sm"}>
-      <caption className={isHidden ? undefined : "mb-2 text-left font-medium text-slate-700"}>
+  const table = (
+    <table className={isHidden ? undefined : "w-full border-collapse text-left text-sm"}>
+      <caption className={isHidden ? undefined : "mb-2 text-left font-medium text-ink-muted"}>
         {caption}
       </caption>
       <thead>
@@ -19,7 +19,7 @@ export function DataTable({ caption, columns, rows, isHidden = false }: Props) {
             <th
               key={column}
               scope="col"
-              className={`border-b border-slate-300 py-2 pr-4 font-semibold ${index > 0 ? "text-right" : ""}`}
+              className={`border-b border-line py-2 pr-4 font-semibold ${index > 0 ? "text-right" : ""}`}
             >
               {column}
             </th>
@@ -28,7 +28,7 @@ export function DataTable({ caption, columns, rows, isHidden = false }: Props) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} className="border-b border-slate-200">
+          <tr key={row.key} className="border-b border-line">
             {row.cells.map((cell, index) =>
               index === 0 ? (
                 <th key={columns[index]} scope="row" className="py-2 pr-4 font-normal">
@@ -45,4 +45,7 @@ export function DataTable({ caption, columns, rows, isHidden = false }: Props) {
       </tbody>
     </table>
   );
+  // A table box ignores the height and overflow that sr-only sets, so a hidden table
+  // kept its full height (a long blank scroll under the footer): hide a wrapper instead.
+  return isHidden ? <div className="sr-only">{table}</div> : table;
 }

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 
 type Props = { appUrl: string; campaignName: string };
@@ -17,7 +18,7 @@ export async function EmbedSnippet({ appUrl, campaignName }: Props) {
       <h2 id="embed-heading" className="text-2xl font-bold">
         {t("embedHeading")}
       </h2>
-      <p className="mt-2 text-slate-700">{t("embedIntro")}</p>
+      <p className="mt-2 text-ink-muted">{t("embedIntro")}</p>
       <label htmlFor="embed-code" className="mt-4 block text-sm font-semibold">
         {t("embedLabel")}
       </label>
@@ -26,13 +27,21 @@ export async function EmbedSnippet({ appUrl, campaignName }: Props) {
         readOnly
         rows={3}
         value={snippet}
-        className="mt-1 w-full rounded-md border border-slate-400 bg-slate-50 p-3 font-mono text-sm text-slate-900"
+        className="mt-1 w-full rounded-md border border-line-strong bg-surface-muted p-3 font-mono text-sm text-ink"
       />
-      <p className="mt-4 text-slate-700">
+      <div className="mt-2">
+        <CopyButton
+          value={snippet}
+          label={t("embedCopy")}
+          copiedLabel={t("embedCopied")}
+          failedLabel={t("embedCopyFailed")}
+        />
+      </div>
+      <p className="mt-4 text-ink-muted">
         {t.rich("apiNote", {
           url: apiUrl,
           link: (chunks) => (
-            <a href={apiUrl} className="font-medium text-brand-700 underline">
+            <a href={apiUrl} className="font-medium text-accent underline">
               {chunks}
             </a>
           ),

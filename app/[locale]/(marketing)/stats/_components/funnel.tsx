@@ -16,7 +16,7 @@ export async function Funnel({ stats }: { stats: PublicStats }) {
       <h2 id="funnel-heading" className="text-2xl font-bold">
         {t("funnelHeading")}
       </h2>
-      <p className="mt-2 text-slate-700">{t("funnelIntro")}</p>
+      <p className="mt-2 text-ink-muted">{t("funnelIntro")}</p>
       <ol className="mt-4 space-y-3">
         {steps.map((step) => (
           <li key={step.stage}>
@@ -25,7 +25,7 @@ export async function Funnel({ stats }: { stats: PublicStats }) {
               <span className="tabular-nums">
                 <span className="text-lg font-bold">{format.number(step.count)}</span>
                 {step.ofPrevious !== null && (
-                  <span className="ml-2 text-sm text-slate-700">
+                  <span className="ml-2 text-sm text-ink-muted">
                     {t("funnelOfPrevious", {
                       share: format.number(step.ofPrevious, { style: "percent", maximumFractionDigits: 1 }),
                     })}
@@ -33,9 +33,9 @@ export async function Funnel({ stats }: { stats: PublicStats }) {
                 )}
               </span>
             </div>
-            <div className="mt-1 h-3 rounded bg-slate-100" aria-hidden="true">
+            <div className="mt-1 h-3 rounded bg-surface-sunken" aria-hidden="true">
               <div
-                className="h-3 rounded bg-brand-700"
+                className="h-3 rounded bg-accent-fill"
                 style={{ width: `${((step.count / widest) * 100).toFixed(2)}%` }}
               />
             </div>

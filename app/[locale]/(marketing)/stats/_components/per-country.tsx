@@ -18,7 +18,7 @@ export async function PerCountry({ stats }: { stats: PublicStats }) {
       <h2 id="per-country-heading" className="text-2xl font-bold">
         {t("countriesHeading")}
       </h2>
-      <p className="mt-2 text-slate-700">{t("countriesIntro", { threshold })}</p>
+      <p className="mt-2 text-ink-muted">{t("countriesIntro", { threshold })}</p>
       {shown.length > 0 ? (
         <figure className="mt-4">
           <BarChart
@@ -33,7 +33,7 @@ export async function PerCountry({ stats }: { stats: PublicStats }) {
         <p className="mt-4 font-medium">{t("countriesNone", { threshold })}</p>
       )}
       {below.length > 0 && (
-        <p className="mt-4 text-sm text-slate-700">
+        <p className="mt-4 text-sm text-ink-muted">
           {t("countriesBelow", { threshold, countries: format.list(below, { type: "conjunction" }) })}
         </p>
       )}

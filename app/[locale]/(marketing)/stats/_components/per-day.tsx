@@ -44,7 +44,7 @@ export async function PerDay({ stats }: { stats: PublicStats }) {
           />
         </figure>
       ) : (
-        <p className="mt-2 text-slate-700">{t("perDayEmpty")}</p>
+        <p className="mt-2 text-ink-muted">{t("perDayEmpty")}</p>
       )}
     </section>
   );

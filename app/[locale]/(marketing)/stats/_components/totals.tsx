@@ -47,10 +47,10 @@ export async function Totals({ stats }: { stats: PublicStats }) {
       </h2>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {items.map((item) => (
-          <div key={item.key} className="rounded-lg border border-slate-200 p-4">
-            <dt className="text-sm font-semibold text-slate-700">{item.label}</dt>
-            <dd className="mt-1 text-3xl font-extrabold tabular-nums text-brand-900">{item.value}</dd>
-            <dd className="mt-1 text-sm text-slate-700">{item.hint}</dd>
+          <div key={item.key} className="rounded-lg border border-line p-4">
+            <dt className="text-sm font-semibold text-ink-muted">{item.label}</dt>
+            <dd className="mt-1 text-3xl font-extrabold tabular-nums text-accent-strong">{item.value}</dd>
+            <dd className="mt-1 text-sm text-ink-muted">{item.hint}</dd>
           </div>
         ))}
       </dl>

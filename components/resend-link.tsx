@@ -1,0 +1,88 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EmailField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { requestSignIn } from "@/lib/actions/request-sign-in";
+import { signInSchema } from "@/lib/pledges/schema";
+
+// The check-email pages are the same for everyone (prerendered, no cookie read), so
+// the address a link went to is kept in this tab's sessionStorage by the form that
+// sent it, and shown from there. "Send it again" posts to the rate-limited sign-in
+// action; without a remembered address it asks for one.
+
+const STORAGE_KEY = "link-sent-to";
+
+/** Remembers, in this tab only, the address a link is being sent to. */
+export function rememberLinkAddress(email: string) {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, email.trim());
+  } catch {
+    // storage disabled: the page then asks for the address
+  }
+}
+
+export function ResendLink({ locale, from }: { locale: string; from: "pledge" | "sign-in" }) {
+  const t = useTranslations("auth.resend");
+  const tErrors = useTranslations("forms.errors");
+  const [remembered, setRemembered] = useState<string | null>(null);
+  const [isResent, setIsResent] = useState(false);
+  const [typed, setTyped] = useState("");
+  const { formAction, pending, errors, message, onSubmit } = useFormAction(requestSignIn, tErrors, (form) =>
+    signInSchema.safeParse({ email: form.get("email"), locale: form.get("locale"), resendFrom: from }),
+  );
+
+  useEffect(() => {
+    try {
+      setRemembered(sessionStorage.getItem(STORAGE_KEY));
+    } catch {
+      setRemembered(null);
+    }
+    setIsResent(new URLSearchParams(window.location.search).get("resent") === "1");
+  }, []);
+
+  return (
+    <div className="flex flex-col gap-4">
+      {remembered && (
+        <p>
+          {t("sentTo")} <strong className="break-all">{remembered}</strong>
+        </p>
+      )}
+      <div aria-live="polite">
+        {isResent && !pending && (
+          <p role="status" className="rounded-md bg-success-50 p-3 font-semibold text-success-900">
+            {t("resent")}
+          </p>
+        )}
+      </div>
+      <form
+        action={formAction}
+        onSubmit={(event) => {
+          const email = new FormData(event.currentTarget).get("email");
+          if (typeof email === "string") rememberLinkAddress(email);
+          onSubmit(event);
+        }}
+        noValidate
+        className="flex flex-col gap-3 rounded-lg border border-line p-4"
+      >
+        <h2 className="font-bold text-lg">{t("title")}</h2>
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="resendFrom" value={from} />
+        {remembered ? (
+          <input type="hidden" name="email" value={remembered} />
+        ) : (
+          <EmailField label={t("email")} error={errors.email} value={typed} onChange={setTyped} />
+        )}
+        <FormAlert message={message && !pending ? message : undefined} />
+        <div>
+          <Button type="submit" variant="secondary" pending={pending} pendingLabel={t("sending")}>
+            {t("submit")}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

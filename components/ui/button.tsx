@@ -1,0 +1,68 @@
+import type { ComponentProps } from "react";
+
+export type ButtonVariant = "primary" | "secondary" | "quiet" | "danger" | "success";
+export type ButtonSize = "md" | "lg";
+
+const base =
+  "inline-flex items-center justify-center gap-2 rounded-control font-semibold text-center no-underline transition-colors disabled:cursor-not-allowed disabled:opacity-70";
+const variants: Record<ButtonVariant, string> = {
+  primary: "bg-accent-fill text-on-accent hover:bg-accent-fill-hover",
+  secondary: "border-2 border-accent bg-surface text-accent hover:bg-accent-soft",
+  quiet: "text-accent underline underline-offset-4 hover:text-accent-strong",
+  danger: "bg-alert-700 text-white hover:bg-red-800",
+  success: "bg-green-800 text-white hover:bg-green-900",
+};
+const sizes: Record<ButtonSize, string> = { md: "px-4 py-2", lg: "px-5 py-3 text-lg" };
+
+/** The classes of a button, for a link that looks like one (`<a className={buttonClass()}>`). */
+export function buttonClass({
+  variant = "primary",
+  size = "md",
+  className = "",
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+} = {}): string {
+  // A quiet button is a link to the eye: no padding box.
+  return `${base} ${variants[variant]} ${variant === "quiet" ? "p-0" : sizes[size]} ${className}`.trim();
+}
+
+/**
+ * A button with a variant. While `pending` it is disabled, says `pendingLabel` and is
+ * marked aria-busy, so a second press cannot send the form twice.
+ */
+export function Button({
+  variant,
+  size,
+  pending = false,
+  pendingLabel,
+  className,
+  children,
+  disabled,
+  type = "button",
+  ...props
+}: ComponentProps<"button"> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  pending?: boolean;
+  pendingLabel?: string;
+}) {
+  return (
+    <button
+      type={type}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      className={buttonClass({ variant, size, className })}
+      {...props}
+    >
+      {pending && (
+        <span
+          aria-hidden="true"
+          className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent"
+        />
+      )}
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}
