@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { EmailField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -23,6 +24,48 @@ export function rememberLinkAddress(email: string) {
   } catch {
     // storage disabled: the page then asks for the address
   }
+}
+
+/**
+ * A form whose answer is a mailed link (pledge, sign-in): it remembers the address for
+ * the check-email page, leads with the error summary and carries the locale.
+ */
+export function LinkRequestForm({
+  form,
+  locale,
+  children,
+}: {
+  form: Pick<
+    ReturnType<typeof useFormAction>,
+    "formAction" | "onSubmit" | "message" | "pending" | "attempt" | "list"
+  >;
+  locale: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("forms");
+  return (
+    <form
+      action={form.formAction}
+      onSubmit={(event) => {
+        form.onSubmit(event);
+        if (!event.defaultPrevented)
+          rememberLinkAddress(String(new FormData(event.currentTarget).get("email")));
+      }}
+      noValidate
+      className="mt-8 flex flex-col gap-6"
+    >
+      {form.message && !form.pending && (
+        <ErrorSummary
+          key={form.attempt}
+          title={t("errorSummary")}
+          message={form.message}
+          errors={form.list}
+        />
+      )}
+      <input type="hidden" name="locale" value={locale} />
+      {children}
+    </form>
+  );
 }
 
 export function ResendLink({ locale, from }: { locale: string; from: "pledge" | "sign-in" }) {

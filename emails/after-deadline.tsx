@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import { remindersTranslator } from "@/lib/reminders/i18n";
 import { EmailLayout } from "./components/email-layout";
 import { LinkButton } from "./components/link-button";
+import { PREVIEW_FACEBOOK, PREVIEW_PERSON } from "./components/preview-data";
 import { styles } from "./components/styles";
 import { ObjectionList, ReminderFooter, type ReminderItem } from "./reminder";
 
@@ -45,19 +46,6 @@ export default function AfterDeadlineEmail(props: AfterDeadlineEmailProps) {
 }
 
 AfterDeadlineEmail.PreviewProps = {
-  locale: "en",
-  firstName: "Ada",
-  company: "Meta",
-  deadline: "Tuesday 27 May 2025 at 00:00 CEST",
-  items: [
-    {
-      platformId: "facebook",
-      platformName: "Facebook",
-      accounts: 1,
-      formUrl: "https://www.facebook.com/help/contact/712876720715583",
-      doneUrl: "http://localhost:3000/en/done?t=preview",
-    },
-  ],
-  dashboardUrl: "http://localhost:3000/en/dashboard",
-  unsubscribeUrl: "http://localhost:3000/en/unsubscribe?t=preview",
+  ...PREVIEW_PERSON,
+  items: [PREVIEW_FACEBOOK],
 } satisfies AfterDeadlineEmailProps;

@@ -2,6 +2,7 @@ import { Heading, Hr, Link, Section, Text } from "@react-email/components";
 import { remindersTranslator } from "@/lib/reminders/i18n";
 import { EmailLayout } from "./components/email-layout";
 import { LinkButton } from "./components/link-button";
+import { PREVIEW_FACEBOOK, PREVIEW_PERSON } from "./components/preview-data";
 import { styles } from "./components/styles";
 
 export type ReminderItem = {
@@ -125,19 +126,10 @@ export default function ReminderEmail(props: ReminderEmailProps) {
 }
 
 ReminderEmail.PreviewProps = {
-  locale: "en",
-  firstName: "Ada",
-  company: "Meta",
+  ...PREVIEW_PERSON,
   daysBefore: 7,
-  deadline: "Tuesday 27 May 2025 at 00:00 CEST",
   items: [
-    {
-      platformId: "facebook",
-      platformName: "Facebook",
-      accounts: 1,
-      formUrl: "https://www.facebook.com/help/contact/712876720715583",
-      doneUrl: "http://localhost:3000/en/done?t=preview",
-    },
+    PREVIEW_FACEBOOK,
     {
       platformId: "instagram",
       platformName: "Instagram",
@@ -147,6 +139,4 @@ ReminderEmail.PreviewProps = {
     },
   ],
   remaining: 3,
-  dashboardUrl: "http://localhost:3000/en/dashboard",
-  unsubscribeUrl: "http://localhost:3000/en/unsubscribe?t=preview",
 } satisfies ReminderEmailProps;

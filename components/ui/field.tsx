@@ -144,3 +144,8 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
 
 export const inputClass =
   "w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger";
+
+/** Which platforms the person uses: one question, field name "platforms", wherever it is asked. */
+export function PlatformsQuestion(props: Omit<ComponentProps<typeof CheckboxGroup>, "name">) {
+  return <CheckboxGroup name="platforms" {...props} />;
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import ConfirmPledgeEmail, { confirmPledgeSubject } from "@/emails/confirm-pledge";
 import SignInEmail, { signInSubject } from "@/emails/sign-in";
+import { escapeHtml } from "./escape-html";
 import { type RenderedEmail, renderEmail } from "./render";
 
 // Mail the outbox drain renders, so that a request only stores what the template needs
@@ -24,14 +25,6 @@ export type TemplateData = z.infer<typeof templateDataSchema>;
 
 const LINK = "RMPHSIGNINLINKX";
 const NAME = "RMPHFIRSTNAMEX";
-
-const escapeHtml = (value: string) =>
-  value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#x27;");
 
 const globalForTemplates = globalThis as unknown as { mailTemplates?: Map<string, Promise<RenderedEmail>> };
 

@@ -33,6 +33,9 @@ export type TableDoc = {
   columns: readonly string[];
 };
 
+/** The keys every row of one person in one campaign starts with. */
+const PERSON_IN_CAMPAIGN = ["id", "user_id", "campaign_id"] as const;
+
 export const DATA_MODEL: readonly TableDoc[] = [
   {
     table: "users",
@@ -47,9 +50,7 @@ export const DATA_MODEL: readonly TableDoc[] = [
     isPersonal: true,
     retention: ["account", "unverified"],
     columns: [
-      "id",
-      "user_id",
-      "campaign_id",
+      ...PERSON_IN_CAMPAIGN,
       "first_name",
       "country",
       "platforms",
@@ -81,9 +82,7 @@ export const DATA_MODEL: readonly TableDoc[] = [
     isPersonal: true,
     retention: ["account"],
     columns: [
-      "id",
-      "user_id",
-      "campaign_id",
+      ...PERSON_IN_CAMPAIGN,
       "platform",
       "account_index",
       "account_email",
@@ -102,9 +101,7 @@ export const DATA_MODEL: readonly TableDoc[] = [
     isPersonal: true,
     retention: ["account"],
     columns: [
-      "id",
-      "user_id",
-      "campaign_id",
+      ...PERSON_IN_CAMPAIGN,
       "reminder_key",
       "status",
       "attempts",

@@ -2,6 +2,7 @@ import AfterDeadlineEmail, { afterDeadlineSubject } from "@/emails/after-deadlin
 import ReminderEmail, { type ReminderItem, reminderSubject } from "@/emails/reminder";
 import type { Campaign } from "@/lib/campaign";
 import { deadlineOf } from "@/lib/campaign/deadline";
+import { escapeHtml } from "@/lib/mail/escape-html";
 import { emailLocale } from "@/lib/mail/i18n";
 import { renderEmail } from "@/lib/mail/render";
 import { campaignHeaders } from "@/lib/mail/send";
@@ -36,14 +37,6 @@ const UNSUBSCRIBE = "RMPHUNSUBSCRIBEX";
 const doneMark = (index: number) => `RMPHDONE${index}X`;
 
 type Template = { subject: string; html: string; text: string };
-
-const escapeHtml = (value: string) =>
-  value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#x27;");
 
 function fill(template: string, values: ReadonlyMap<string, string>): string {
   let out = template;

@@ -2,18 +2,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { confirmLinkSchema } from "@/lib/auth/sign-in-confirmation";
 import { Link } from "@/lib/i18n/navigation";
+import type { LocaleSearchPageProps } from "@/types/page-props";
 
 // The mailed link lands here: a page that changes nothing, so mail scanners that
 // open links do not use up the single-use token. It names the account the link
 // opens, warns when another one is signed in here, and its button POSTs (same site
 // only) on to Auth.js: see lib/auth/sign-in-confirmation.ts.
-export default async function ConfirmSignInPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ConfirmSignInPage({ params, searchParams }: LocaleSearchPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("auth.confirm");

@@ -258,6 +258,22 @@ function AccountCard({
   const { days } = tracker;
   const tag = accountTag(account);
   const common = { locale, submissionId: account.id };
+  // "I've filed it", from a fresh account and from one skipped for now alike.
+  const markSubmitted = (
+    <StatusForm
+      {...common}
+      status="SUBMITTED"
+      variant="primary"
+      label={t("status.markSubmitted")}
+      day={{
+        label: t("status.submittedOn"),
+        defaultValue: days.today,
+        min: days.earliest,
+        max: days.latest,
+      }}
+      note={account.note}
+    />
+  );
 
   let statusText: string;
   if (account.coveredBy) {
@@ -306,19 +322,7 @@ function AccountCard({
       {account.note && <p className="text-ink-muted">{t("status.yourNote", { note: account.note })}</p>}
       {!account.coveredBy && account.status === "NOT_STARTED" && (
         <div className="flex flex-col gap-4">
-          <StatusForm
-            {...common}
-            status="SUBMITTED"
-            variant="primary"
-            label={t("status.markSubmitted")}
-            day={{
-              label: t("status.submittedOn"),
-              defaultValue: days.today,
-              min: days.earliest,
-              max: days.latest,
-            }}
-            note={account.note}
-          />
+          {markSubmitted}
           {account.covers.length === 0 && (
             <StatusForm
               {...common}
@@ -333,19 +337,7 @@ function AccountCard({
       )}
       {!account.coveredBy && account.status === "SKIPPED" && (
         <div className="flex flex-col gap-4">
-          <StatusForm
-            {...common}
-            status="SUBMITTED"
-            variant="primary"
-            label={t("status.markSubmitted")}
-            day={{
-              label: t("status.submittedOn"),
-              defaultValue: days.today,
-              min: days.earliest,
-              max: days.latest,
-            }}
-            note={account.note}
-          />
+          {markSubmitted}
           <StatusForm {...common} status="NOT_STARTED" variant="secondary" label={t("status.undoSkipped")} />
         </div>
       )}

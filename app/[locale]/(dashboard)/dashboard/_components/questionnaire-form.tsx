@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { CheckboxGroup, Choice, describedBy, Field, Fieldset, inputClass } from "@/components/ui/field";
+import { Choice, describedBy, Field, Fieldset, inputClass, PlatformsQuestion } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveQuestionnaire } from "@/lib/actions/save-questionnaire";
@@ -60,8 +60,7 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
       )}
       <input type="hidden" name="locale" value={locale} />
 
-      <CheckboxGroup
-        name="platforms"
+      <PlatformsQuestion
         legend={t("platforms")}
         hint={t("platformsHint")}
         error={errors.platforms}

@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { rememberLinkAddress } from "@/components/resend-link";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { CheckboxGroup, describedBy, EmailField, Field, inputClass } from "@/components/ui/field";
+import { LinkRequestForm } from "@/components/resend-link";
+import { describedBy, EmailField, Field, inputClass, PlatformsQuestion } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createPledge } from "@/lib/actions/create-pledge";
@@ -20,11 +19,10 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
   const t = useTranslations("pledge.form");
   const tForms = useTranslations("forms");
   const tErrors = useTranslations("forms.errors");
-  const { formAction, pending, errors, list, message, attempt, onSubmit } = useFormAction(
-    createPledge,
-    tErrors,
-    (form) => pledgeSchema(platforms.map((p) => p.id)).safeParse(pledgeFormValues(form)),
+  const form = useFormAction(createPledge, tErrors, (form) =>
+    pledgeSchema(platforms.map((p) => p.id)).safeParse(pledgeFormValues(form)),
   );
+  const { errors, pending } = form;
   const [values, setValues] = useState({
     email: "",
     firstName: "",
@@ -37,21 +35,7 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
     setValues((v) => ({ ...v, platforms: on ? [...v.platforms, id] : v.platforms.filter((p) => p !== id) }));
 
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        onSubmit(event);
-        if (!event.defaultPrevented)
-          rememberLinkAddress(String(new FormData(event.currentTarget).get("email")));
-      }}
-      noValidate
-      className="mt-8 flex flex-col gap-6"
-    >
-      {message && !pending && (
-        <ErrorSummary key={attempt} title={tForms("errorSummary")} message={message} errors={list} />
-      )}
-      <input type="hidden" name="locale" value={locale} />
-
+    <LinkRequestForm form={form} locale={locale}>
       <EmailField
         label={t("email")}
         hint={t("emailHint")}
@@ -100,8 +84,7 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
         </select>
       </Field>
 
-      <CheckboxGroup
-        name="platforms"
+      <PlatformsQuestion
         legend={t("platforms")}
         hint={t("platformsHint")}
         error={errors.platforms}
@@ -129,6 +112,6 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
 
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
       <p className="text-sm text-ink-subtle">{t("privacy")}</p>
-    </form>
+    </LinkRequestForm>
   );
 }

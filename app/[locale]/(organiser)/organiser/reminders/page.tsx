@@ -5,6 +5,7 @@ import { sendReminderAction } from "@/lib/actions/organiser/send-reminder";
 import { campaign } from "@/lib/campaign";
 import { dryRunReminder, getReminderOverview } from "@/lib/organiser/get-reminder-overview";
 import { listJobRuns } from "@/lib/organiser/list-job-runs";
+import type { LocaleSearchPageProps } from "@/types/page-props";
 import { ActionForm } from "../_components/action-form";
 import { AutoRefresh } from "../_components/auto-refresh";
 
@@ -26,13 +27,7 @@ const querySchema = z.object({
 const CELL = "border-b border-slate-200 px-2 py-1 text-left align-top";
 
 /** The cadence, a dry run, "Send now" and the runs with their outcome. */
-export default async function RemindersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RemindersPage({ params, searchParams }: LocaleSearchPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const query = querySchema.parse(await searchParams);
