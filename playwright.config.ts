@@ -68,7 +68,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${proxiedPort}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { NODE_ENV: "production", APP_URL: proxyURL, TRUSTED_PROXY_HOPS: "1" },
+      // Its own build (scripts/launch.ts), made for its APP_URL like any deployment's.
+      env: {
+        NODE_ENV: "production",
+        APP_URL: proxyURL,
+        TRUSTED_PROXY_HOPS: "1",
+        ...(process.env.PROXIED_DIST_DIR ? { NEXT_DIST_DIR: process.env.PROXIED_DIST_DIR } : {}),
+      },
       stderr: "pipe",
     },
     {

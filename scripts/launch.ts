@@ -16,7 +16,7 @@ import { CampaignConfigError, loadCampaign } from "../lib/campaign/load";
 import { EnvError, parseEnv } from "../lib/env";
 import { EmbeddedDbError, findRunningEmbeddedDb, startEmbeddedDb } from "./embedded-db";
 import { runPrisma } from "./prisma";
-import { createFreshDatabase, isBuildFresh } from "./shared";
+import { createFreshDatabase, isBuildFresh, markBuildAppUrl } from "./shared";
 
 const DATA_DIR = path.resolve(process.env.EMBEDDED_DB_DIR ?? ".data/pglite");
 const DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
@@ -118,15 +118,27 @@ async function database(fresh: boolean): Promise<string> {
   return db.url;
 }
 
-/** Builds the production bundle unless .next is newer than every source file. */
-async function ensureBuild(env: NodeJS.ProcessEnv) {
-  if (isBuildFresh(process.env.NEXT_DIST_DIR ?? ".next")) {
-    log("production build is up to date");
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
+
+/**
+ * Builds the production bundle into `distDir` for `appUrl`, unless the build there is
+ * newer than every source file and was made for that APP_URL (prerendered pages carry
+ * it, in their canonical and og:url links).
+ */
+async function ensureBuild(env: NodeJS.ProcessEnv, appUrl: string, distDir = DIST_DIR) {
+  if (isBuildFresh(distDir, appUrl)) {
+    log(`production build in ${distDir} is up to date`);
     return;
   }
-  log("building the app (next build)...");
-  const code = await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+  log(`building the app for ${appUrl} into ${distDir} (next build)...`);
+  const code = await run(bin("next"), ["build"], {
+    ...env,
+    NODE_ENV: "production",
+    APP_URL: appUrl,
+    NEXT_DIST_DIR: distDir,
+  });
   if (code !== 0) throw new LaunchError("`next build` failed (see above)");
+  markBuildAppUrl(distDir, appUrl);
 }
 
 async function ensureClient(env: NodeJS.ProcessEnv) {
@@ -147,14 +159,15 @@ function baseEnv(): NodeJS.ProcessEnv {
 function validate(env: NodeJS.ProcessEnv, nodeEnv: "development" | "production" | "test") {
   const parsed = parseEnv({ ...env, NODE_ENV: nodeEnv });
   loadCampaign({ configPath: parsed.CAMPAIGN_CONFIG, deadline: parsed.CAMPAIGN_DEADLINE });
+  return parsed;
 }
 
 async function start(): Promise<number> {
   const env = baseEnv();
-  validate(env, "production");
+  const { APP_URL } = validate(env, "production");
   await ensureClient(env);
   await assertPortFree(APP_PORT, "the app");
-  await ensureBuild(env);
+  await ensureBuild(env, APP_URL);
   const url = await database(false);
   const appEnv = { ...env, DATABASE_URL: url, NODE_ENV: "production" as const };
   await migrate(appEnv);
@@ -238,11 +251,17 @@ async function test(args: string[]): Promise<number> {
   if (only.includes("e2e")) {
     // The app, a second instance behind a reverse proxy, and that proxy (playwright.config.ts).
     for (const port of [TEST_APP_PORT, TEST_APP_PORT + 1]) await assertPortFree(port, "the app under test");
-    await ensureBuild(env);
+    // Two builds, as two deployments would have: the instance behind the proxy has
+    // another APP_URL, and its pages are prerendered and cached in its own build folder.
+    const appUrl = `http://127.0.0.1:${TEST_APP_PORT}`;
+    const proxiedDist = `${DIST_DIR}-proxied`;
+    await ensureBuild(env, appUrl);
+    await ensureBuild(env, `http://127.0.0.2:${TEST_APP_PORT + 2}`, proxiedDist);
     const e2eEnv = {
       ...dbEnv,
-      APP_URL: `http://127.0.0.1:${TEST_APP_PORT}`,
+      APP_URL: appUrl,
       TEST_APP_PORT: String(TEST_APP_PORT),
+      PROXIED_DIST_DIR: proxiedDist,
       CRON_SECRET: "test-cron-secret-0123456789",
       // tests/e2e/organiser.spec.ts signs in as this organiser; the console's "Send now"
       // may send as of its "as of" time (refused unless RESEND_BASE_URL is a local fake).

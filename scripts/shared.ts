@@ -1,7 +1,7 @@
 // Pieces the launcher (scripts/launch.ts) and the benchmarks share: a fresh database
 // on an existing server, and whether a production build is older than its sources.
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -59,8 +59,21 @@ function newestMtime(entries: string[]): number {
   return newest;
 }
 
-/** Whether the build in `distDir` is newer than every source file. */
-export function isBuildFresh(distDir: string): boolean {
+const appUrlMarker = (distDir: string) => path.resolve(distDir, "APP_URL");
+
+/**
+ * Whether the build in `distDir` is newer than every source file and, with `appUrl`,
+ * was made for that APP_URL: prerendered pages carry it (canonical and og:url links).
+ */
+export function isBuildFresh(distDir: string, appUrl?: string): boolean {
   const buildId = path.resolve(distDir, "BUILD_ID");
-  return existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(BUILD_SOURCES);
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs <= newestMtime(BUILD_SOURCES)) return false;
+  if (appUrl === undefined) return true;
+  const marker = appUrlMarker(distDir);
+  return existsSync(marker) && readFileSync(marker, "utf8") === appUrl;
+}
+
+/** Records the APP_URL a build in `distDir` was made for. */
+export function markBuildAppUrl(distDir: string, appUrl: string): void {
+  writeFileSync(appUrlMarker(distDir), appUrl);
 }

@@ -45,6 +45,9 @@ test.describe("reminder emails", () => {
   test.describe.configure({ mode: "serial" });
 
   test("a due reminder arrives once, and its links work only on POST", async ({ page, context }) => {
+    // Two runs of the real sender CLI (each boots tsx): 42 s on a loaded 2-core machine,
+    // so four times that, as the other long journeys get.
+    test.setTimeout(180_000);
     const person = await optedInPerson(context);
     const summary = sendDueReminders();
     expect(summary).toMatch(/sent/i);
