@@ -5,6 +5,7 @@ import { CampaignConfigError, loadCampaign } from "./lib/campaign/load";
 import { EnvError, env } from "./lib/env";
 import { PAGE_EXPIRE_SECONDS } from "./lib/http/page-cache";
 import { API_CSP, FRAME_DENY_HEADER, SECURITY_HEADERS } from "./lib/security";
+import { CACHED_PAGE_HEADER } from "./lib/security/prerendered";
 
 // Validate the environment and the campaign config when the app builds or starts:
 // a bad value stops it here with one line naming the culprit.
@@ -54,7 +55,13 @@ const nextConfig: NextConfig = {
       value,
     }));
     const locked = [...common, { key: "Content-Security-Policy", value: API_CSP }];
+    // Cached pages the proxy skips (marked by scripts/server.ts): its headers but the
+    // CSP, which comes with the cached page; the embeddable counter may be framed.
+    const cachedPage = [{ type: "header" as const, key: CACHED_PAGE_HEADER }];
+    const securityOnly = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
     return [
+      { source: "/embed/:path*", has: cachedPage, headers: securityOnly },
+      { source: "/((?!embed/).*)", has: cachedPage, headers: common },
       { source: "/api/:path*", headers: locked },
       { source: "/r/:path*", headers: locked },
       { source: "/dev/:path*", headers: common },

@@ -102,6 +102,14 @@ function withCommonHeaders(
 
 // API routes, /r/ links, /dev/ tools and files are skipped (their headers come from
 // next.config.ts); /embed runs here for its nonce but skips locale handling above.
+// So are requests the production server marked as a cached page's (CACHED_PAGE_HEADER,
+// scripts/server.ts): the same bytes for everyone, with their CSP from the cache and
+// their other headers from next.config.ts. (A literal: Next.js reads it at build time.)
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|r/|dev/|.*\\..*).*)"],
+  matcher: [
+    {
+      source: "/((?!api|_next|_vercel|r/|dev/|.*\\..*).*)",
+      missing: [{ type: "header", key: "x-app-cached-page" }],
+    },
+  ],
 };

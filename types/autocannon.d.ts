@@ -27,6 +27,7 @@ declare module "autocannon" {
     duration?: number;
     pipelining?: number;
     timeout?: number;
+    headers?: Record<string, string>;
     requests?: RequestSpec[];
   };
   export default function autocannon(options: Options): Promise<Result>;

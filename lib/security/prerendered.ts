@@ -14,7 +14,21 @@ const manifestSchema = z.object({
   dynamicRoutes: z.record(z.string(), z.object({ routeRegex: z.string() })),
 });
 
-export type PrerenderedRoutes = { has(pathname: string): boolean };
+export type PrerenderedRoutes = {
+  /** Served from the cache: prerendered, or a dynamic-segment page cached on demand. */
+  has(pathname: string): boolean;
+  /** Prerendered at build time, under exactly this path (no pattern). */
+  isPrebuilt(pathname: string): boolean;
+};
+
+/**
+ * Set by the production server (scripts/server.ts) on a GET or HEAD of a prebuilt page
+ * without ?ref=: the proxy does not run for it (proxy.ts `missing`), and next.config.ts
+ * gives it the common security headers (its CSP comes with the cached page). Any copy
+ * a client sends is dropped first. On hosts without that server (Vercel) it is never
+ * set and the proxy sees every page.
+ */
+export const CACHED_PAGE_HEADER = "x-app-cached-page";
 
 /** Paths of the build's internal pages, never requested by a visitor under these names. */
 const INTERNAL = /^\/_(?:not-found|global-error)$/;
@@ -25,10 +39,11 @@ export function prerenderedRoutesFrom(manifest: unknown): PrerenderedRoutes {
   const patterns = Object.values(dynamicRoutes).map(({ routeRegex }) => new RegExp(routeRegex));
   return {
     has: (pathname) => exact.has(pathname) || patterns.some((pattern) => pattern.test(pathname)),
+    isPrebuilt: (pathname) => exact.has(pathname),
   };
 }
 
-const NONE: PrerenderedRoutes = { has: () => false };
+const NONE: PrerenderedRoutes = { has: () => false, isPrebuilt: () => false };
 let loaded: PrerenderedRoutes | undefined;
 
 /**

@@ -7,7 +7,7 @@
 // landing page. Then measures with autocannon (-c 50, 10 s each): the landing, pledge
 // and stats pages, the dashboard of a signed-in person, a static file of the build,
 // and the two bare pages. Prints requests/s, p50/p99, each page's HTML size and the
-// ratios the goals judge:
+// ratios the goals judge (BENCH_ONLY=<name> measures one page, for a CPU profile):
 //   public pages (landing, pledge, stats) >= 0.8x the bare prerendered page;
 //   dashboard >= 0.7x the bare dynamic page.
 // Exits 1 when a goal is missed. BENCH_DURATION / BENCH_CONNECTIONS override the load.
@@ -109,6 +109,13 @@ async function main(): Promise<number> {
   ];
   for (const [name, url, headers] of targets)
     log(`${name.padEnd(28)} ${(await htmlSize(url, headers)) / 1000} KB of HTML`);
+  // BENCH_ONLY=dashboard: measure that page alone (with BENCH_CPU_PROF, its own profile).
+  const only = process.env.BENCH_ONLY;
+  if (only) {
+    for (const [name, url, headers] of targets.filter(([name]) => name.includes(only)))
+      await measure(name, url, headers);
+    return 0;
+  }
 
   const results = new Map<string, Measure>();
   for (const [name, url, headers] of targets) results.set(name, await measure(name, url, headers));

@@ -110,11 +110,29 @@ export async function stopProcess(child: ChildProcess) {
   });
 }
 
+/**
+ * The app's production server (scripts/server.ts). With BENCH_CPU_PROF=<folder> it runs
+ * under `node --cpu-prof` and writes its profile there when the bench stops it
+ * (summarise with scripts/bench/cpu-profile.ts).
+ */
 export async function startApp(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
+  const profileDir = process.env.BENCH_CPU_PROF;
+  if (profileDir) log(`CPU profile of the app goes to ${profileDir}`);
+  // Node itself, not the tsx CLI: the CLI kills a child that is slow to exit, and the
+  // profile is written on the way out.
   const child = startProcess(
-    path.resolve("node_modules/.bin/tsx"),
-    ["scripts/server.ts", "--hostname", "127.0.0.1", "--port", String(port)],
+    process.execPath,
+    [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      "--import",
+      "tsx",
+      "scripts/server.ts",
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(port),
+    ],
     env,
   );
   const url = `http://127.0.0.1:${port}`;
@@ -149,10 +167,9 @@ export async function measure(
   url: string,
   headers: Record<string, string> = {},
 ): Promise<Measure> {
-  const cannon = path.resolve("node_modules/.bin/autocannon");
   // A short warm-up first: JIT, connection pools and caches, as in steady use.
-  await runCannon(cannon, url, 2, headers);
-  const result = await runCannon(cannon, url, DURATION, headers);
+  await runCannon(url, 2, headers);
+  const result = await runCannon(url, DURATION, headers);
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
       `${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
@@ -163,20 +180,18 @@ export async function measure(
   return out;
 }
 
+/** One autocannon run in its own process (./cannon.ts: it does not keep response bodies). */
 export function runCannon(
-  cannon: string,
   url: string,
   seconds: number,
   headers: Record<string, string> = {},
 ): Promise<z.infer<typeof autocannonResult>> {
-  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]);
+  const options = { url, connections: CONNECTIONS, duration: seconds, headers };
   return new Promise((resolve, reject) => {
     const child = spawn(
-      cannon,
-      ["-c", String(CONNECTIONS), "-d", String(seconds), ...headerArgs, "-j", url],
-      {
-        stdio: ["ignore", "pipe", "ignore"],
-      },
+      process.execPath,
+      ["--import", "tsx", path.resolve("scripts/bench/cannon.ts"), JSON.stringify(options)],
+      { stdio: ["ignore", "pipe", "inherit"] },
     );
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));

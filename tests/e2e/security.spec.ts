@@ -150,6 +150,37 @@ test.describe("security headers", () => {
     await context.close();
   });
 
+  test("the server's cached-page mark and the proxy's nonce cannot be sent by a client", async ({
+    request,
+  }) => {
+    // Marked by hand, a per-request page still goes through the proxy and gets its nonce.
+    const forgedMark = await request.get("/en/sign-in", { headers: { "x-app-cached-page": "1" } });
+    expect(scriptSrc(forgedMark.headers()["content-security-policy"] ?? "")).toMatch(/'nonce-/);
+    expect(forgedMark.headers()["x-request-id"]).toBeTruthy();
+    // A nonce of the client's choosing never reaches a render, cached or not.
+    const forged = {
+      "content-security-policy": "script-src 'nonce-forgedforgedforged'",
+      "x-nonce": "forgedforgedforged",
+    };
+    for (const pagePath of ["/en/privacy", "/en/sign-in"]) {
+      const response = await request.get(pagePath, { headers: forged });
+      expect(response.status()).toBe(200);
+      expect(await response.text()).not.toContain("forgedforgedforged");
+      expect(response.headers()["content-security-policy"]).not.toContain("forged");
+    }
+  });
+
+  test("the embeddable counter, served from the cache, may be framed; other cached pages may not", async ({
+    request,
+  }) => {
+    await request.get("/embed/counter/fr");
+    const embed = await request.get("/embed/counter/fr");
+    expect(embed.headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
+    expectCommonHeaders(embed.headers(), "/embed/counter/fr");
+    expect(embed.headers()["x-frame-options"]).toBeUndefined();
+    expect(embed.headers()["content-security-policy"]).not.toContain("frame-ancestors 'none'");
+  });
+
   test("every script on a per-request page carries this response's nonce, and nonces differ per request", async ({
     page,
   }) => {

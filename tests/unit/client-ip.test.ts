@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { clientAddress, forwardedFor, PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { stampPeerAddress } from "@/scripts/server";
+import { CACHED_PAGE_HEADER, prerenderedRoutesFrom } from "@/lib/security/prerendered";
+import { endWithBytes, isCachedPageRequest, stampPeerAddress, stampRequest } from "@/scripts/server";
 
 const settings = vi.hoisted(() => ({
   env: { TRUSTED_PROXY_HOPS: 0, VERCEL: undefined as string | undefined, NODE_ENV: "production" },
@@ -111,5 +114,109 @@ describe("stampPeerAddress (scripts/server.ts)", () => {
     expect(seen.headers?.[PEER_ADDRESS_HEADER]).toBe("127.0.0.1");
     expect(seen.headers?.["x-forwarded-for"]).toBe("7.7.7.7");
     expect(seen.raw?.join(" ")).not.toContain("6.6.6.6");
+  });
+});
+
+describe("cached page requests (scripts/server.ts marks them, the proxy skips them)", () => {
+  const routes = prerenderedRoutesFrom({
+    routes: { "/en": {}, "/en/stats": {}, "/_not-found": {} },
+    dynamicRoutes: { "/[locale]": { routeRegex: "^/([^/]+?)(?:/)?$" } },
+  });
+  const request = (method: string, url: string, headers: Record<string, string> = {}) => {
+    const rawHeaders = Object.entries(headers).flat();
+    const req = {
+      method,
+      url,
+      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+      rawHeaders,
+      socket: { remoteAddress: "127.0.0.1" },
+    };
+    return req as unknown as http.IncomingMessage;
+  };
+
+  it("are GET or HEAD of a prerendered path, with or without a query, but never with ?ref=", () => {
+    expect(isCachedPageRequest(request("GET", "/en"), routes)).toBe(true);
+    expect(isCachedPageRequest(request("HEAD", "/en/stats"), routes)).toBe(true);
+    expect(isCachedPageRequest(request("GET", "/en/stats?_rsc=abc"), routes)).toBe(true);
+    expect(isCachedPageRequest(request("GET", "/en?ref=abc123"), routes)).toBe(false);
+    expect(isCachedPageRequest(request("GET", "/en?x=1&ref=abc123"), routes)).toBe(false);
+    expect(isCachedPageRequest(request("POST", "/en/stats"), routes)).toBe(false);
+  });
+
+  it("leave out what only matches a pattern (an unprefixed /pledge must reach the proxy's redirect)", () => {
+    expect(isCachedPageRequest(request("GET", "/pledge"), routes)).toBe(false);
+    expect(isCachedPageRequest(request("GET", "/en/dashboard"), routes)).toBe(false);
+    expect(isCachedPageRequest(request("GET", "/_not-found"), routes)).toBe(false);
+  });
+
+  it("drop a client's own mark, policy and nonce, and mark only cached pages", () => {
+    const forged = {
+      "X-App-Cached-Page": "1",
+      "Content-Security-Policy": "script-src 'nonce-x'",
+      "x-nonce": "x",
+    };
+    const dynamic = request("GET", "/en/dashboard", forged);
+    stampRequest(dynamic, routes);
+    expect(dynamic.headers[CACHED_PAGE_HEADER]).toBeUndefined();
+    expect(dynamic.headers["content-security-policy"]).toBeUndefined();
+    expect(dynamic.headers["x-nonce"]).toBeUndefined();
+    expect(dynamic.rawHeaders.join(" ")).not.toMatch(/nonce|cached-page/i);
+    const cached = request("GET", "/en", forged);
+    stampRequest(cached, routes);
+    expect(cached.headers[CACHED_PAGE_HEADER]).toBe("1");
+    expect(cached.headers["content-security-policy"]).toBeUndefined();
+    expect(cached.headers[PEER_ADDRESS_HEADER]).toBe("127.0.0.1");
+  });
+
+  it("name the header the proxy's matcher skips on (a literal there: Next.js reads it at build time)", () => {
+    const matcher = readFileSync(path.join(process.cwd(), "proxy.ts"), "utf8").split(
+      "export const config",
+    )[1];
+    expect(matcher).toContain(`missing: [{ type: "header", key: "${CACHED_PAGE_HEADER}" }]`);
+  });
+});
+
+describe("endWithBytes (scripts/server.ts): long strings leave as their UTF-8 bytes", () => {
+  async function serve(send: (res: http.ServerResponse) => void) {
+    const server = http.createServer((_req, res) => {
+      endWithBytes(res);
+      send(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+    } finally {
+      server.close();
+    }
+  }
+
+  it("sends the same bytes as the string, with its Content-Length, and calls the callback", async () => {
+    const page = `<p>Objection’s deadline – ${"é".repeat(20_000)}</p>`;
+    let called = false;
+    const { status, body } = await serve((res) => {
+      res.setHeader("Content-Length", Buffer.byteLength(page));
+      res.end(page, () => {
+        called = true;
+      });
+    });
+    expect(status).toBe(200);
+    expect(body.toString("utf8")).toBe(page);
+    expect(called).toBe(true);
+    // The second time, the same string is sent from the bytes encoded the first time.
+    expect((await serve((res) => res.end(page, "utf8"))).body.toString("utf8")).toBe(page);
+  });
+
+  it("leaves short strings, buffers, other encodings and bare end() alone", async () => {
+    expect((await serve((res) => res.end("short"))).body.toString()).toBe("short");
+    expect((await serve((res) => res.end(Buffer.from("bytes")))).body.toString()).toBe("bytes");
+    const latin = "a".repeat(20_000);
+    expect(
+      (await serve((res) => res.end(Buffer.from(latin, "latin1").toString("hex"), "hex"))).body.toString(
+        "latin1",
+      ),
+    ).toBe(latin);
+    expect((await serve((res) => res.end())).body.length).toBe(0);
   });
 });
