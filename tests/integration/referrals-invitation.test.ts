@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { createPledge } from "@/lib/actions/create-pledge";
+import { campaign } from "@/lib/campaign";
 import { db } from "@/lib/db";
 import { savePledge } from "@/lib/pledges/create-pledge";
 import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
@@ -18,7 +19,8 @@ vi.mock("next-auth", async () => ({ default: (await import("./abuse-helpers")).n
 vi.mock("next-intl/server", async () => (await import("./abuse-helpers")).nextIntlServer());
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => null, requireUser: async () => null }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` }),
+  headers: async () =>
+    new Headers({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` }),
   cookies: async () => ({
     get: (name: string) => (name === "ref" && cookie.ref ? { name, value: cookie.ref } : undefined),
     getAll: () => [],
@@ -77,13 +79,24 @@ describe("opening a personal link", () => {
 describe("the invitation page's data", () => {
   it("names the inviter only once they chose so, and counts the confirmed pledges", async () => {
     const ada = await person("Ada");
-    const stats = await getPublicStats();
-    const invitation = await getInvitation(ada.code);
-    expect(invitation).toEqual({
-      preview: { code: ada.code, firstName: null, locale: "fr" },
-      pledged: stats.totals.verifiedPledges,
-    });
-    expect(invitation?.pledged).toBeGreaterThan(0);
+    // A campaign of its own, so the figure is known exactly: Ada and two others, one unconfirmed.
+    const own = { ...campaign(), id: `invite-test-${randomUUID().slice(0, 8)}` };
+    for (const verified of [true, true, false]) {
+      const saved = await savePledge(
+        {
+          email: `count-${randomUUID()}@example.test`,
+          country: "IT",
+          platforms: ["facebook"],
+          remindersConsent: false,
+          locale: "it",
+        },
+        { consentText: "Yes, email me reminders.", now, signupNetworkHash: null, campaign: own },
+      );
+      if (verified) await markPledgeVerified(saved.userId, now, own);
+    }
+    const invitation = await getInvitation(ada.code, own);
+    expect(invitation).toEqual({ preview: { code: ada.code, firstName: null, locale: "fr" }, pledged: 2 });
+    expect((await getInvitation(ada.code))?.pledged).toBe((await getPublicStats()).totals.verifiedPledges);
     await setShowFirstNameOnShare(ada.userId, true);
     expect((await getInvitation(ada.code))?.preview.firstName).toBe("Ada");
     expect(await getInvitation("zzzzzzzzzz")).toBeNull();

@@ -87,7 +87,8 @@ describe("pledge schema", () => {
     }
     expect(schema.parse(valid).referralCode).toBeUndefined();
     const form = new FormData();
-    for (const [key, value] of Object.entries({ ...valid, platforms: "facebook" })) form.set(key, String(value));
+    for (const [key, value] of Object.entries({ ...valid, platforms: "facebook" }))
+      form.set(key, String(value));
     form.set("referralCode", "abc234defg");
     expect(schema.parse(pledgeFormValues(form)).referralCode).toBe("abc234defg");
   });

@@ -105,7 +105,11 @@ describe("the ISR cache handler", () => {
         revalidatedTags: [],
         maxMemoryCacheSize: 1024 * 1024,
       });
-      const setCtx = { cacheControl: { revalidate: 10, expire: 20 }, isRoutePPREnabled: false, isFallback: false };
+      const setCtx = {
+        cacheControl: { revalidate: 10, expire: 20 },
+        isRoutePPREnabled: false,
+        isFallback: false,
+      };
       const getCtx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
       const entry = (status: number, html: string) => ({
         kind: "APP_PAGE",
@@ -122,7 +126,10 @@ describe("the ISR cache handler", () => {
       await cache.set("/en/r/madeupcode", entry(307, "<p>redirect</p>"), setCtx);
       expect(existsSync(file("/en/r/madeupcode"))).toBe(false);
       const kept = await cache.get("/en/r/madeupcode", getCtx);
-      expect(kept?.value).toMatchObject({ status: 307, headers: { "content-security-policy": expect.any(String) } });
+      expect(kept?.value).toMatchObject({
+        status: 307,
+        headers: { "content-security-policy": expect.any(String) },
+      });
 
       // A real invitation is a page: on disk. When its pledge is gone, the redirect replaces it there.
       await cache.set("/en/r/realcode01", entry(200, "<h1>Ada invites you</h1>"), setCtx);

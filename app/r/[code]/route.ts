@@ -1,4 +1,4 @@
-// GET /r/:code - a personal invitation link: counts the visit, remembers the referrer, opens the invitation in the visitor's language.
+// GET /r/:code - a personal link: counts the visit, remembers the referrer, opens its invitation page.
 //
 // 307 to /<locale>/r/CODE (the same page for everyone, cached) with the referral
 // cookie; unknown or malformed codes: 303 to the landing page, without error. Every

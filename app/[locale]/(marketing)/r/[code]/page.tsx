@@ -60,7 +60,9 @@ export default async function InvitationPage({ params }: Props) {
     <>
       <section aria-labelledby="invitation-heading" className="bg-brand-900 text-white">
         <div className="mx-auto max-w-5xl px-4 py-10 sm:py-14">
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-100">{tLanding("eyebrow")}</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-100">
+            {tLanding("eyebrow")}
+          </p>
           <h1 id="invitation-heading" className="mt-2 text-3xl font-extrabold leading-tight sm:text-4xl">
             {preview.firstName
               ? t("headingNamed", { name: preview.firstName, company: c.company })
