@@ -2,8 +2,8 @@ import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { routing } from "@/lib/i18n/routing";
-import { REFERRAL_CODE_PATTERN } from "@/lib/pledges/referral-code";
-import { REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE } from "@/lib/pledges/referral-cookie";
+import { REFERRAL_CODE_PATTERN } from "@/lib/pledges/referral-code-pattern";
+import { REFERRAL_COOKIE, referralCookieOptions } from "@/lib/pledges/referral-cookie";
 import {
   buildPageCsp,
   createNonce,
@@ -52,13 +52,11 @@ export default function proxy(request: NextRequest) {
     const clean = request.nextUrl.clone();
     clean.searchParams.delete("ref");
     const response = NextResponse.redirect(clean, 307);
-    response.cookies.set(REFERRAL_COOKIE, ref, {
-      maxAge: REFERRAL_COOKIE_MAX_AGE,
-      httpOnly: true,
-      sameSite: "lax",
-      secure: request.nextUrl.protocol === "https:",
-      path: "/",
-    });
+    response.cookies.set(
+      REFERRAL_COOKIE,
+      ref,
+      referralCookieOptions({ secure: request.nextUrl.protocol === "https:" }),
+    );
     response.headers.set("Cache-Control", "private, no-store");
     return withCommonHeaders(response, { requestId, frameable });
   }

@@ -30,7 +30,9 @@ export const createPledge = defineAction(
 
     const t = await getTranslations({ locale: input.locale, namespace: "pledge.form" });
     await savePledgeAndSendLink(input, {
-      referralCode: (await cookies()).get(REFERRAL_COOKIE)?.value,
+      // The invitation page the form was on names its inviter; elsewhere the cookie
+      // that /r/CODE or ?ref=CODE left does.
+      referralCode: input.referralCode ?? (await cookies()).get(REFERRAL_COOKIE)?.value,
       consentText: t("consentLabel"),
       now: new Date(),
       redirectTo: `/${input.locale}/dashboard?welcome=1`,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { REFERRAL_CODE_PATTERN } from "./referral-code-pattern";
 
 // The pledge form's one schema, used by the browser (instant feedback) and by the
 // server action (the only one that counts). Error messages are message keys under
@@ -75,6 +76,10 @@ export function pledgeSchema(platformIds: readonly string[]) {
       .transform((ids) => [...new Set(ids)]),
     remindersConsent: z.boolean({ error: "consent_invalid" }),
     locale: z.enum(LOCALES, { error: "locale_invalid" }),
+    // The invitation the form is on (/<locale>/r/<code>), so that a pledge made there
+    // credits its inviter without JavaScript or cookies. Not the person's to correct:
+    // anything but a code's shape is dropped, and the pledge goes ahead without it.
+    referralCode: z.string().regex(REFERRAL_CODE_PATTERN).optional().catch(undefined),
   });
 }
 
@@ -89,6 +94,7 @@ export function pledgeFormValues(form: FormData) {
     platforms: form.getAll("platforms"),
     remindersConsent: form.get("remindersConsent") === "on",
     locale: form.get("locale") ?? undefined,
+    referralCode: form.get("referralCode") ?? undefined,
   };
 }
 

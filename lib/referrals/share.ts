@@ -65,3 +65,11 @@ export function mastodonShareUrl(instanceInput: string, content: Pick<ShareConte
 export function referralUrl(appUrl: string, code: string): string {
   return new URL(`/r/${code}`, appUrl).toString();
 }
+
+/**
+ * The invitation page a personal link opens (app/[locale]/(marketing)/r/[code]): the
+ * same path as the link, under a locale.
+ */
+export function invitationPath(locale: string, code: string): string {
+  return `/${locale}/r/${code}`;
+}

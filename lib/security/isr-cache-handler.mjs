@@ -28,6 +28,11 @@ export function stampPolicy(key, value) {
   stamped.add(value);
 }
 
+/** A cached answer that is not a page: a redirect or a not-found (Next.js keeps its status). */
+export function isAnswerWithoutPage(value) {
+  return value?.kind === "APP_PAGE" && typeof value.status === "number" && value.status >= 300;
+}
+
 export default class HashPolicyCache extends FileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
@@ -35,8 +40,30 @@ export default class HashPolicyCache extends FileSystemCache {
     return entry;
   }
 
+  // Any path under a dynamic route can be made up (/en/r/<any code>), and Next.js
+  // caches its answer, a redirect or a not-found, like a page: on disk, one entry per
+  // path anyone cares to send. Such answers are kept in the memory cache only, whose
+  // size is bounded, unless a page is on disk under that path already: then the answer
+  // replaces it, so that what the page showed (the first name of someone whose pledge
+  // is gone) leaves the disk too.
   async set(key, data, ctx) {
     stampPolicy(key, data);
-    return super.set(key, data, ctx);
+    if (!isAnswerWithoutPage(data) || !this.flushToDisk || this.hasPageOnDisk(key))
+      return super.set(key, data, ctx);
+    // Next.js's set() stores in memory, then checks flushToDisk before its first await.
+    this.flushToDisk = false;
+    try {
+      return super.set(key, data, ctx);
+    } finally {
+      this.flushToDisk = true;
+    }
+  }
+
+  hasPageOnDisk(key) {
+    try {
+      return this.fs.existsSync(this.getFilePath(`${key}.html`, "APP_PAGE"));
+    } catch {
+      return false;
+    }
   }
 }

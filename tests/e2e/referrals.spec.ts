@@ -13,13 +13,12 @@ async function fillPledge(page: Page, email: string, name: string) {
   await page.getByRole("checkbox", { name: "Facebook" }).check();
 }
 
-/** A new visitor opens `link`, pledges through the real form and confirms by email. */
+/** A new visitor opens `link`, pledges through the invitation's form and confirms by email. */
 async function pledgeThrough(browser: Browser, link: string, email: string, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(link);
-  await expect(page).toHaveURL(/\/en$/);
-  await page.getByRole("link", { name: "Pledge to object" }).first().click();
+  await expect(page).toHaveURL(/\/en\/r\/[A-Za-z0-9_-]+$/);
   await fillPledge(page, email, name);
   await page.getByRole("button", { name: "Pledge and email me my link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
@@ -194,19 +193,26 @@ test.describe("referrals and sharing", () => {
     await query("UPDATE pledges SET show_first_name_on_share = true WHERE id = $1", [named.pledgeId]);
     const anonymous = await signedInPerson(context, { firstName: "Zed" });
 
-    // Link previews fetch without following the browser's refresh.
-    const preview = await request.get(`/r/${named.referralCode}`, { maxRedirects: 0 });
+    // Link previews follow the link to its invitation page and read its head, scripts or not.
+    const link = await request.get(`/r/${named.referralCode}`, { maxRedirects: 0 });
+    expect(link.status()).toBe(307);
+    expect(link.headers().location).toBe(`${APP}/en/r/${named.referralCode}`);
+    const preview = await request.get(`/r/${named.referralCode}`);
     expect(preview.status()).toBe(200);
     const html = await preview.text();
-    expect(html).toContain(`<meta property="og:url" content="${APP}/r/${named.referralCode}">`);
-    expect(html).toContain('<meta property="og:title" content="Ada invites you to object');
-    expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${APP}/">`);
-    const image = /<meta property="og:image" content="([^"]+)">/.exec(html)?.[1];
+    const meta = (key: string) =>
+      new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1] ?? null;
+    expect(meta("og:url")).toBe(`${APP}/r/${named.referralCode}`);
+    expect(meta("og:title")).toMatch(/^Ada invites you to object/);
+    expect(meta("twitter:card")).toBe("summary_large_image");
+    expect(meta("twitter:title")).toMatch(/^Ada invites you to object/);
+    const image = meta("og:image");
     expect(image).toBe(`${APP}/r/${named.referralCode}/image`);
+    expect(meta("twitter:image")).toBe(image);
     expect(await pngSize(request, image!)).toEqual({ width: 1200, height: 630 });
 
-    const other = await (await request.get(`/r/${anonymous.referralCode}`, { maxRedirects: 0 })).text();
-    expect(other).toContain('<meta property="og:title" content="You are invited to object');
+    const other = await (await request.get(`/r/${anonymous.referralCode}`)).text();
+    expect(other).toMatch(/<meta property="og:title" content="You are invited to object/);
     expect(other).not.toContain("Zed");
 
     // Unknown and malformed codes: straight to the landing page; their image is the generic one.

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
-import { uniqueEmail } from "./support/db";
+import { query, uniqueEmail } from "./support/db";
 import { emailsTo, waitForEmails } from "./support/mailbox";
 
 // `SCREENSHOTS=1 npm test -- --only=e2e` writes a phone and a desktop picture of every
@@ -61,6 +61,18 @@ if (process.env.SCREENSHOTS) {
           await expect(page.locator("main")).toBeVisible();
           await shoot(page, `${name}-${suffix}`);
         }
+      });
+    });
+
+    test("invitation", async ({ browser }) => {
+      const seed = await browser.newContext();
+      const inviter = await signedInPerson(seed, { firstName: "Ada" });
+      await seed.close();
+      await query("UPDATE pledges SET show_first_name_on_share = true WHERE id = $1", [inviter.pledgeId]);
+      await eachLook(browser, async (page, suffix) => {
+        await page.goto(`/r/${inviter.referralCode}`);
+        await expect(page.locator("main")).toBeVisible();
+        await shoot(page, `invitation-${suffix}`);
       });
     });
 

@@ -256,13 +256,16 @@ test.describe("referrals", () => {
     const friendContext = await browser.newContext();
     const friend = await friendContext.newPage();
     await friend.goto(`/r/${code}`);
-    await expect(friend).toHaveURL(/\/en$/);
+    await expect(friend).toHaveURL(new RegExp(`/en/r/${code}$`));
     const cookie = (await friendContext.cookies()).find((c) => c.name === "ref");
     expect(cookie).toMatchObject({ value: code, httpOnly: true, sameSite: "Lax" });
     expect(cookie!.expires - Date.now() / 1000).toBeGreaterThan(29 * 24 * 3600);
 
+    // The friend looks around and pledges on the ordinary pledge page: the cookie credits the link.
     const invitee = uniqueEmail("invitee");
+    await friend.goto("/en");
     await friend.getByRole("link", { name: "Pledge to object" }).first().click();
+    await expect(friend).toHaveURL(/\/en\/pledge$/);
     await fillPledge(friend, invitee);
     await friend.getByRole("button", { name: "Pledge and email me my link" }).click();
     await expect(friend.getByRole("heading", { name: "Check your email" })).toBeVisible();

@@ -69,6 +69,7 @@ const FIELDS = [
   "platforms",
   "remindersConsent",
   "locale",
+  "referralCode",
   "platform",
   "status",
   "accountIndex",

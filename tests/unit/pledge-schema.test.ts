@@ -78,6 +78,21 @@ describe("pledge schema", () => {
     expect(schema.parse(pledgeFormValues(form)).remindersConsent).toBe(true);
   });
 
+  it("keeps the invitation's referral code, and drops anything that is not one", () => {
+    expect(schema.parse({ ...valid, referralCode: "abc234defg" }).referralCode).toBe("abc234defg");
+    for (const referralCode of ["", "x", "<b>x</b>", "../../etc", "x".repeat(200), 42, null]) {
+      const parsed = schema.safeParse({ ...valid, referralCode });
+      expect(parsed.success, String(referralCode)).toBe(true);
+      expect(parsed.data?.referralCode).toBeUndefined();
+    }
+    expect(schema.parse(valid).referralCode).toBeUndefined();
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...valid, platforms: "facebook" }))
+      form.set(key, String(value));
+    form.set("referralCode", "abc234defg");
+    expect(schema.parse(pledgeFormValues(form)).referralCode).toBe("abc234defg");
+  });
+
   it("validates the sign-in form with the same email rule", () => {
     expect(signInSchema.safeParse({ email: "nope", locale: "en" }).success).toBe(false);
     expect(signInSchema.parse({ email: " A@B.org ", locale: "en" }).email).toBe("a@b.org");

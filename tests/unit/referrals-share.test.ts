@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { referralLandingHtml } from "@/lib/referrals/landing-html";
-import { buildShareLinks, mastodonInstance, mastodonShareUrl, referralUrl } from "@/lib/referrals/share";
+import { env } from "@/lib/env";
+import { invitationMetadata } from "@/lib/referrals/invitation-metadata";
+import {
+  buildShareLinks,
+  invitationPath,
+  mastodonInstance,
+  mastodonShareUrl,
+  referralUrl,
+} from "@/lib/referrals/share";
 
 const content = {
   url: "https://objet.example/r/abc234defg",
@@ -67,28 +74,43 @@ describe("Mastodon", () => {
   });
 });
 
-describe("personal link and its preview page", () => {
-  it("is /r/CODE on the app's own address", () => {
+describe("personal link and its invitation page", () => {
+  it("is /r/CODE on the app's own address, and opens /<locale>/r/CODE", () => {
     expect(referralUrl("https://objet.example", "abc234defg")).toBe("https://objet.example/r/abc234defg");
+    expect(invitationPath("fr", "abc234defg")).toBe("/fr/r/abc234defg");
   });
 
-  it("escapes every value and hands browsers on to the landing page", () => {
-    const html = referralLandingHtml({
-      locale: "en",
-      url: "https://objet.example/r/abc234defg",
-      imageUrl: "https://objet.example/r/abc234defg/image",
-      landingUrl: "https://objet.example/",
-      title: '<script>alert("x")</script> invites you',
+  it("gives link previews the shared link, its image and the chosen title, and is not indexed", () => {
+    const app = env().APP_URL;
+    const link = new URL("/r/abc234defg", app).toString();
+    const meta = invitationMetadata({
+      locale: "fr",
+      code: "abc234defg",
+      title: "Ada vous invite",
       description: "A & B",
-      imageAlt: "alt",
       siteName: "Site",
-      continueLabel: "Continue",
     });
-    expect(html).not.toContain("<script>");
-    expect(html).toContain("&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; invites you");
-    expect(html).toContain('<meta http-equiv="refresh" content="0; url=https://objet.example/">');
-    expect(html).toContain('<meta property="og:image" content="https://objet.example/r/abc234defg/image">');
-    expect(html).toContain('<meta property="og:url" content="https://objet.example/r/abc234defg">');
-    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(meta.title).toEqual({ absolute: "Ada vous invite" });
+    expect(meta.description).toBe("A & B");
+    expect(meta.robots).toMatchObject({ index: false });
+    expect(meta.alternates?.canonical).toBe(new URL("/fr/r/abc234defg", app).toString());
+    expect(meta.alternates?.languages).toMatchObject({
+      de: new URL("/de/r/abc234defg", app).toString(),
+      "x-default": link,
+    });
+    expect(meta.openGraph).toMatchObject({
+      type: "website",
+      siteName: "Site",
+      url: link,
+      locale: "fr",
+      title: "Ada vous invite",
+      description: "A & B",
+      images: [{ url: `${link}/image`, type: "image/png", width: 1200, height: 630, alt: "Ada vous invite" }],
+    });
+    expect(meta.twitter).toMatchObject({
+      card: "summary_large_image",
+      title: "Ada vous invite",
+      images: [{ url: `${link}/image`, alt: "Ada vous invite" }],
+    });
   });
 });

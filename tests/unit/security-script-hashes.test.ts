@@ -1,12 +1,20 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PAGE_EXPIRE_SECONDS, PAGE_REVALIDATE_SECONDS } from "@/lib/http/page-cache";
 import { parseCsp } from "@/lib/security/csp";
-import { stampPolicy } from "@/lib/security/isr-cache-handler.mjs";
+import HashPolicyCache, { isAnswerWithoutPage, stampPolicy } from "@/lib/security/isr-cache-handler.mjs";
 import { prerenderedRoutesFrom } from "@/lib/security/prerendered";
 import { hashPolicyFor, inlineScriptHashes, pathnameOfCacheKey } from "@/lib/security/script-hashes.mjs";
 import { CACHE_MAX_AGE_SECONDS, MAX_STALENESS_SECONDS } from "@/lib/stats/cache";
+
+// The file system Next.js hands its cache (a CommonJS module).
+const { nodeFs } = createRequire(import.meta.url)(
+  "next/dist/server/lib/node-fs-methods.js",
+) as typeof import("next/dist/server/lib/node-fs-methods.js");
 
 const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
 
@@ -85,6 +93,61 @@ describe("the ISR cache handler", () => {
     stampPolicy("/route-cache/app-page/ab/$/en/stats", next);
     expect(next.headers).toHaveProperty("content-security-policy", hashPolicyFor("/en/stats", next.html));
     expect(next.headers).not.toEqual(entry.headers);
+  });
+
+  it("keeps redirects and not-founds off the disk, unless they replace a page kept there", async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), "isr-cache-"));
+    try {
+      const cache = new HashPolicyCache({
+        fs: nodeFs,
+        flushToDisk: true,
+        serverDistDir: dist,
+        revalidatedTags: [],
+        maxMemoryCacheSize: 1024 * 1024,
+      });
+      const setCtx = {
+        cacheControl: { revalidate: 10, expire: 20 },
+        isRoutePPREnabled: false,
+        isFallback: false,
+      };
+      const getCtx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
+      const entry = (status: number, html: string) => ({
+        kind: "APP_PAGE",
+        html,
+        rscData: Buffer.from("rsc"),
+        headers: {},
+        status,
+        postponed: undefined,
+        segmentData: undefined,
+      });
+      const file = (key: string) => path.join(dist, "app", `${key}.html`);
+
+      // A made-up code: answered from memory, nothing written.
+      await cache.set("/en/r/madeupcode", entry(307, "<p>redirect</p>"), setCtx);
+      expect(existsSync(file("/en/r/madeupcode"))).toBe(false);
+      const kept = await cache.get("/en/r/madeupcode", getCtx);
+      expect(kept?.value).toMatchObject({
+        status: 307,
+        headers: { "content-security-policy": expect.any(String) },
+      });
+
+      // A real invitation is a page: on disk. When its pledge is gone, the redirect replaces it there.
+      await cache.set("/en/r/realcode01", entry(200, "<h1>Ada invites you</h1>"), setCtx);
+      expect(readFileSync(file("/en/r/realcode01"), "utf8")).toContain("Ada");
+      await cache.set("/en/r/realcode01", entry(307, "<p>redirect</p>"), setCtx);
+      expect(readFileSync(file("/en/r/realcode01"), "utf8")).not.toContain("Ada");
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it("tells pages from answers without one", () => {
+    expect(isAnswerWithoutPage({ kind: "APP_PAGE", status: 200 })).toBe(false);
+    expect(isAnswerWithoutPage({ kind: "APP_PAGE" })).toBe(false);
+    expect(isAnswerWithoutPage({ kind: "APP_PAGE", status: 307 })).toBe(true);
+    expect(isAnswerWithoutPage({ kind: "APP_PAGE", status: 404 })).toBe(true);
+    expect(isAnswerWithoutPage({ kind: "APP_ROUTE", status: 404 })).toBe(false);
+    expect(isAnswerWithoutPage(null)).toBe(false);
   });
 
   it("leaves route handlers, fetch entries and empty entries alone", () => {

@@ -1,61 +1,43 @@
-// GET /r/:code - a personal invitation link: counts the visit, remembers the referrer, opens the landing page.
+// GET /r/:code - a personal link: counts the visit, remembers the referrer, opens its invitation page.
+//
+// 307 to /<locale>/r/CODE (the same page for everyone, cached) with the referral
+// cookie; unknown or malformed codes: 303 to the landing page, without error. Every
+// answer is private: a CDN must not keep one visitor's redirect (their language, their
+// cookie, their counted visit) for the next.
 import { type NextRequest, NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
-import { campaign } from "@/lib/campaign";
 import { env } from "@/lib/env";
-import { REFERRAL_CODE_PATTERN } from "@/lib/pledges/referral-code";
-import { REFERRAL_COOKIE, REFERRAL_COOKIE_MAX_AGE } from "@/lib/pledges/referral-cookie";
-import { referralLandingHtml } from "@/lib/referrals/landing-html";
-import { getReferralPreview } from "@/lib/referrals/preview";
-import { recordReferralVisit } from "@/lib/referrals/visits";
+import { LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/negotiate";
+import { REFERRAL_COOKIE, referralCookieOptions } from "@/lib/pledges/referral-cookie";
+import { openReferralLink } from "@/lib/referrals/invitation";
+import { invitationPath } from "@/lib/referrals/share";
 
 export const dynamic = "force-dynamic";
+
+const PRIVATE = "private, no-store";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   // Relative to APP_URL, never to the Host header.
   const appUrl = env().APP_URL;
-  const landingUrl = new URL("/", appUrl).toString();
-  // Unknown or malformed codes lead to the landing page all the same, without error.
-  const preview = REFERRAL_CODE_PATTERN.test(code) ? await getReferralPreview(code) : null;
-  if (!preview || !(await recordReferralVisit(preview.code, new Date()))) {
-    const response = NextResponse.redirect(landingUrl, 303);
-    response.headers.set("cache-control", "no-store");
+  const preview = await openReferralLink(code, new Date());
+  if (!preview) {
+    const response = NextResponse.redirect(new URL("/", appUrl), 303);
+    response.headers.set("cache-control", PRIVATE);
     return response;
   }
-
-  // A known code answers with a page that carries this link's own preview (title,
-  // image with the first name only if the referrer opted in) and hands browsers on to
-  // the landing page at once; the cookie is set on this response either way.
-  const [t, tMeta] = await Promise.all([
-    getTranslations({ locale: preview.locale, namespace: "referrals.og" }),
-    getTranslations({ locale: preview.locale, namespace: "meta" }),
-  ]);
-  const company = campaign().company;
-  const title = preview.firstName
-    ? t("referralTitle", { name: preview.firstName, company })
-    : t("referralTitleAnonymous", { company });
-  const html = referralLandingHtml({
-    locale: preview.locale,
-    url: new URL(`/r/${preview.code}`, appUrl).toString(),
-    imageUrl: new URL(`/r/${preview.code}/image`, appUrl).toString(),
-    landingUrl,
-    title,
-    description: t("referralDescription", { company }),
-    imageAlt: title,
-    siteName: tMeta("siteName"),
-    continueLabel: t("continue"),
+  // The visitor's remembered language, else their browser's, else the one the link's
+  // owner uses (link previews send no Accept-Language).
+  const locale = negotiateLocale({
+    cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: request.headers.get("accept-language"),
+    fallback: preview.locale,
   });
-  const response = new NextResponse(html, {
-    status: 200,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
-  });
-  response.cookies.set(REFERRAL_COOKIE, preview.code, {
-    maxAge: REFERRAL_COOKIE_MAX_AGE,
-    httpOnly: true,
-    sameSite: "lax",
-    secure: request.nextUrl.protocol === "https:",
-    path: "/",
-  });
+  const response = NextResponse.redirect(new URL(invitationPath(locale, preview.code), appUrl), 307);
+  response.headers.set("cache-control", PRIVATE);
+  response.cookies.set(
+    REFERRAL_COOKIE,
+    preview.code,
+    referralCookieOptions({ secure: request.nextUrl.protocol === "https:" }),
+  );
   return response;
 }

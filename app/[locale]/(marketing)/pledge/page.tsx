@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PledgeForm } from "@/components/pledge-form";
 import { AlreadyPledged } from "@/components/signed-in-hint";
 import { campaign } from "@/lib/campaign";
 import { pageMetadata } from "@/lib/i18n/metadata";
-import { COUNTRY_CODES } from "@/lib/pledges/schema";
-import { PledgeForm } from "./_components/pledge-form";
+import { pledgeFormChoices } from "@/lib/pledges/form-choices";
 
 export async function generateMetadata({
   params,
@@ -26,20 +26,12 @@ export default async function PledgePage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("pledge");
-  const names = new Intl.DisplayNames([locale], { type: "region" });
-  const countries = COUNTRY_CODES.filter((code) => code !== "ZZ")
-    .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-3 text-ink-muted">{t("intro")}</p>
       <AlreadyPledged />
-      <PledgeForm
-        locale={locale}
-        countries={countries}
-        platforms={campaign().platforms.map((p) => ({ id: p.id, name: p.name }))}
-      />
+      <PledgeForm locale={locale} {...pledgeFormChoices(locale)} />
     </div>
   );
 }

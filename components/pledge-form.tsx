@@ -13,9 +13,12 @@ type Props = {
   locale: string;
   countries: { code: string; name: string }[];
   platforms: { id: string; name: string }[];
+  /** On an invitation page: the code of whoever invited this visitor, posted with the form. */
+  referralCode?: string;
 };
 
-export function PledgeForm({ locale, countries, platforms }: Props) {
+/** The pledge form of /pledge and of the invitation pages (/r/CODE). */
+export function PledgeForm({ locale, countries, platforms, referralCode }: Props) {
   const t = useTranslations("pledge.form");
   const tForms = useTranslations("forms");
   const tErrors = useTranslations("forms.errors");
@@ -36,6 +39,7 @@ export function PledgeForm({ locale, countries, platforms }: Props) {
 
   return (
     <LinkRequestForm form={form} locale={locale}>
+      {referralCode && <input type="hidden" name="referralCode" value={referralCode} />}
       <EmailField
         label={t("email")}
         hint={t("emailHint")}
