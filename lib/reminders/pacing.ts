@@ -14,6 +14,13 @@ export type SlotPacerOptions = {
   index: number;
   /** Extra spacing, as a fraction of a slot (default 2%). */
   slack?: number;
+  /**
+   * A wake-up later than this after its slot began (a busy event loop, a GC pause, a
+   * loaded machine) gives the slot up and waits for this sender's next one: sent late,
+   * the request would arrive within a second of the next senders' ten and draw a 429,
+   * which pauses every sender for a whole second (default: a fifth of a slot).
+   */
+  maxLateMs?: number;
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -23,18 +30,25 @@ export function slotPacer({
   senders,
   index,
   slack = 0.02,
+  maxLateMs,
 }: SlotPacerOptions): () => Promise<void> {
   if (!(perSecond > 0) || senders < 1 || index < 0 || index >= senders) {
     throw new Error("slotPacer: perSecond > 0 and 0 <= index < senders are required");
   }
   const slotMs = (1000 / perSecond) * (1 + slack);
+  const lateMs = maxLateMs ?? slotMs / 5;
   let lastSlot = -1;
   return async () => {
-    const now = Date.now();
+    let now = Date.now();
     let slot = Math.ceil(now / slotMs);
     slot += (((index - slot) % senders) + senders) % senders;
     if (slot <= lastSlot) slot = lastSlot + senders;
+    for (;;) {
+      await sleep(Math.max(0, slot * slotMs - now));
+      now = Date.now();
+      if (now - slot * slotMs <= lateMs) break;
+      slot += senders * Math.ceil((now - slot * slotMs) / (slotMs * senders));
+    }
     lastSlot = slot;
-    await sleep(Math.max(0, slot * slotMs - now));
   };
 }
