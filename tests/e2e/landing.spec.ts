@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 
 test.describe("landing page", () => {
   test("redirects / to the visitor's language", async ({ page }) => {
@@ -39,10 +39,7 @@ test.describe("landing page", () => {
 
   test("has no accessibility violations @phone", async ({ page }) => {
     await page.goto("/en");
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(results.violations).toEqual([]);
+    await expectNoAxeViolations(page, { tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
   });
 
   test("is keyboard navigable, starting with a skip link", async ({ page }) => {

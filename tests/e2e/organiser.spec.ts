@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
 import { query } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
+import { expectNoAxeViolations } from "./support/axe";
 
 // The organiser console in the browser: the organiser (ORGANISER_EMAILS, set by the
 // test launcher) signs in by email link without having pledged, sees the overview,
@@ -43,7 +43,7 @@ async function expectNotFoundEverywhere(page: Page) {
 }
 
 async function checkPage(page: Page, name: string) {
-  expect((await new AxeBuilder({ page }).analyze()).violations, name).toEqual([]);
+  await expectNoAxeViolations(page, { name });
   if (process.env.SCREENSHOTS !== "1") return;
   mkdirSync(SHOTS, { recursive: true });
   const size = page.viewportSize();

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
 import { query, uniqueEmail } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
+import { expectNoAxeViolations } from "./support/axe";
 
 const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 
@@ -84,7 +84,7 @@ test.describe("referrals and sharing", () => {
     await expect(card.getByRole("img", { name: "QR code of your personal link" })).toBeVisible();
     await expect(figure(page, "verified")).toHaveText("0");
     await card.getByText("What your link achieved, badges, and your name").click();
-    expect((await new AxeBuilder({ page }).include("#invite").analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page, { include: "#invite" });
 
     // Copy works from the keyboard and says so.
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -167,7 +167,7 @@ test.describe("referrals and sharing", () => {
     const entry = page.getByRole("rowheader", { name });
     await expect(entry).toHaveText(name);
     await expect(entry.locator("b")).toHaveCount(0);
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page);
 
     await page.goto("/en/dashboard#invite");
     await page.getByText("What your link achieved, badges, and your name").click();

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
 import { query } from "./support/db";
 import { emailsTo, waitForEmails } from "./support/mailbox";
+import { expectNoAxeViolations } from "./support/axe";
 
 const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 
@@ -64,7 +64,7 @@ test.describe("reminder emails", () => {
     const done = linkIn(email!.text ?? "", "/en/done");
     await page.goto(done);
     await expect(page.getByRole("heading", { name: "Did you file your objection?" })).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page);
     const before = await query("SELECT 1 FROM submissions WHERE user_id = $1 AND status = 'SUBMITTED'", [
       person.userId,
     ]);
@@ -142,7 +142,7 @@ test.describe("reminder emails", () => {
     expect(on?.reminders_consent).toBe(true);
     expect(on?.reminders_consent_at).not.toBeNull();
     expect(on?.reminders_consent_text).toMatch(/email me reminders/);
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Turn reminders off" }).click();
     await expect(page.getByText("Reminders are off.").first()).toBeVisible();

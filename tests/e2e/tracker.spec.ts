@@ -1,16 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
 import { query } from "./support/db";
 
 // The objection tracker, from a fresh pledge to "all done", with the guides alone.
 // The bundled campaign's deadline (27 May 2025) has passed, so the dashboard shows the
 // "still protects what you publish from now on" guidance; unit and integration tests
 // cover both sides of the deadline with a moved clock.
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
 
 const account = (page: Page, name: string) => page.getByRole("article", { name });
 
