@@ -1,8 +1,8 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
 import { query, uniqueEmail } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
-import { expectNoAxeViolations } from "./support/axe";
 
 const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 import { countPledgesFor, query, uniqueEmail } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
-import { expectNoAxeViolations } from "./support/axe";
 
 const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 
