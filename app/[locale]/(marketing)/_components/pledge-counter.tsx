@@ -21,7 +21,7 @@ export async function PledgeCounter({ campaign }: { campaign: Campaign }) {
       <p className="flex flex-wrap items-baseline gap-x-3">
         <span className="text-4xl font-extrabold tabular-nums text-white sm:text-5xl">
           {format.number(count)}
-        </span>
+        </span>{" "}
         <span className="text-lg text-brand-50">{t("counterLabel", { count })}</span>
       </p>
       <Link
