@@ -1,9 +1,25 @@
-// Requests outside any locale (e.g. /en-XX/...) that reach no route.
-export default function RootNotFound() {
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+
+// Requests that reach no route outside any locale: a path the proxy skips (one with a
+// dot, such as /robots.txt) or a first segment that is not a locale. No layout wraps
+// it, so it carries its own document and title, in the default language.
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "errors" });
+  const tMeta = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "meta" });
+  return { title: `${t("notFoundTitle")} · ${tMeta("siteName")}` };
+}
+
+export default async function RootNotFound() {
+  const t = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "errors" });
   return (
-    <html lang="en">
+    <html lang={DEFAULT_LOCALE}>
       <body>
-        <h1>404</h1>
+        <h1>{t("notFoundTitle")}</h1>
+        <p>{t("notFoundBody")}</p>
+        <a href={`/${DEFAULT_LOCALE}`}>{t("backHome")}</a>
       </body>
     </html>
   );
