@@ -39,7 +39,11 @@ const IDENTIFIERS = {
     isValid: (email: string) => email.length <= 254 && emailFormat.safeParse(email).success,
     error: "email_invalid",
   },
-  phone: { normalise: normalisePhone, isValid: (phone: string) => PHONE_FORMAT.test(phone), error: "phone_invalid" },
+  phone: {
+    normalise: normalisePhone,
+    isValid: (phone: string) => PHONE_FORMAT.test(phone),
+    error: "phone_invalid",
+  },
 } as const;
 
 /** Platform ids that share a link group with at least one other chosen platform. */
@@ -88,7 +92,11 @@ export function questionnaireSchema(platforms: readonly PlatformRules[]) {
         for (let index = 1; index <= count; index++) {
           const given = identifier.normalise(value.emails[`${platform.id}:${index}`]);
           if (given !== null && !identifier.isValid(given)) {
-            ctx.addIssue({ code: "custom", path: [`email_${platform.id}_${index}`], message: identifier.error });
+            ctx.addIssue({
+              code: "custom",
+              path: [`email_${platform.id}_${index}`],
+              message: identifier.error,
+            });
           }
         }
       }

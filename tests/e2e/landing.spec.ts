@@ -74,7 +74,8 @@ test.describe("landing page", () => {
     ]);
     // The drawings are decoration: hidden from assistive technology, nothing to load.
     await expect(how.locator("svg")).toHaveCount(3);
-    for (const icon of await how.locator("svg").all()) await expect(icon).toHaveAttribute("aria-hidden", "true");
+    for (const icon of await how.locator("svg").all())
+      await expect(icon).toHaveAttribute("aria-hidden", "true");
 
     const reasons = page.getByRole("region", { name: "Why it matters" }).getByRole("listitem");
     await expect(reasons.first()).toBeVisible();

@@ -28,7 +28,9 @@ describe("figures for a page that renders without them", () => {
 
   it("are null, and the failure logged, when the counters cannot be read", async () => {
     readCounters.mockRejectedValueOnce(new Error("database down"));
-    expect(await getPublicStatsIfAvailable(campaignWithId("if-available-down"), { route: "landing" })).toBeNull();
+    expect(
+      await getPublicStatsIfAvailable(campaignWithId("if-available-down"), { route: "landing" }),
+    ).toBeNull();
     expect(logger.error).toHaveBeenCalledWith(
       expect.objectContaining({ module: "stats", route: "landing" }),
       "figures unavailable",

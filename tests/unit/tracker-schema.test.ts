@@ -142,10 +142,18 @@ describe("account identifiers: an email address, or a phone number where the pla
   });
 
   it("refuses what is not a phone number for WhatsApp, naming the field", () => {
-    for (const bad of ["me@example.org", "+49 151 CALL ME", "12345", "+0 151 2345678", "+1234567890123456", "++49151234567"]) {
+    for (const bad of [
+      "me@example.org",
+      "+49 151 CALL ME",
+      "12345",
+      "+0 151 2345678",
+      "+1234567890123456",
+      "++49151234567",
+    ]) {
       const parsed = whatsapp([["email_whatsapp_2", bad]]);
       expect(parsed.success, bad).toBe(false);
-      if (!parsed.success) expect(fieldErrorsOf(parsed.error), bad).toEqual({ email_whatsapp_2: "phone_invalid" });
+      if (!parsed.success)
+        expect(fieldErrorsOf(parsed.error), bad).toEqual({ email_whatsapp_2: "phone_invalid" });
     }
   });
 

@@ -10,7 +10,6 @@ const ICON_PROPS = {
   strokeWidth: 2,
   strokeLinecap: "round",
   strokeLinejoin: "round",
-  "aria-hidden": true,
   focusable: false,
   className: "size-7",
 } as const;
@@ -18,7 +17,7 @@ const ICON_PROPS = {
 /** A pen signing a line: the pledge. */
 function PledgeIcon() {
   return (
-    <svg {...ICON_PROPS}>
+    <svg aria-hidden="true" {...ICON_PROPS}>
       <path d="M4 20h16" />
       <path d="M6 16.5 16.5 6a2.1 2.1 0 0 1 3 3L9 19.5 5 20z" />
     </svg>
@@ -28,7 +27,7 @@ function PledgeIcon() {
 /** A form with its lines and a guiding arrow: the official forms, one by one. */
 function FormIcon() {
   return (
-    <svg {...ICON_PROPS}>
+    <svg aria-hidden="true" {...ICON_PROPS}>
       <path d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8z" />
       <path d="M14 3v5h5" />
       <path d="M8.5 12.5h7M8.5 16.5h4" />
@@ -39,7 +38,7 @@ function FormIcon() {
 /** Two people and a tick: filed, and friends invited. */
 function FiledIcon() {
   return (
-    <svg {...ICON_PROPS}>
+    <svg aria-hidden="true" {...ICON_PROPS}>
       <circle cx="9" cy="8" r="3.5" />
       <path d="M2.5 20.5c.6-3.6 3.2-5.8 6.5-5.8 1.6 0 3 .5 4.1 1.4" />
       <path d="m15 18 2 2 4.5-4.5" />

@@ -44,7 +44,8 @@ export default async function EmbedCounterPage({ params }: Props) {
   const format = await getFormatter({ locale });
   const c = campaign();
   const origin = env().APP_URL.replace(/\/+$/, "");
-  const verified = (await getPublicStatsIfAvailable(c, { route: "embed/counter" }))?.totals.verifiedPledges ?? null;
+  const verified =
+    (await getPublicStatsIfAvailable(c, { route: "embed/counter" }))?.totals.verifiedPledges ?? null;
   return (
     // The root layout cannot read the query string, so the language is set here too.
     <main lang={locale} style={{ padding: "16px", textAlign: "center" }}>

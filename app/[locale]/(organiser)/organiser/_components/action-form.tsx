@@ -32,11 +32,7 @@ export function ActionForm<T extends Record<string, unknown>>({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <button
-        type="submit"
-        disabled={pending}
-        className={buttonClass()}
-      >
+      <button type="submit" disabled={pending} className={buttonClass()}>
         {pending ? t("pending") : label}
       </button>
       {state?.ok ? (

@@ -114,10 +114,7 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
               className="rounded-md border border-line-strong bg-surface px-2 py-2 text-ink"
             />
           </label>
-          <button
-            type="submit"
-            className={buttonClass({ variant: "secondary" })}
-          >
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             {t("dryRun")}
           </button>
         </form>

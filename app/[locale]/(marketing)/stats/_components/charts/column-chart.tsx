@@ -23,7 +23,13 @@ export function ColumnChart({ data, formatValue, width = 640, height = 240, ...f
             className="stroke-line"
             strokeWidth={1}
           />
-          <text x={layout.plot.x - 6} y={tick.y} textAnchor="end" dominantBaseline="middle" className="fill-ink-muted">
+          <text
+            x={layout.plot.x - 6}
+            y={tick.y}
+            textAnchor="end"
+            dominantBaseline="middle"
+            className="fill-ink-muted"
+          >
             {formatValue(tick.value)}
           </text>
         </g>
@@ -31,7 +37,14 @@ export function ColumnChart({ data, formatValue, width = 640, height = 240, ...f
       {layout.bars.map((bar, index) => {
         const datum = data[index]!;
         return (
-          <rect key={datum.key} x={bar.x} y={bar.y} width={bar.width} height={bar.height} className="fill-accent">
+          <rect
+            key={datum.key}
+            x={bar.x}
+            y={bar.y}
+            width={bar.width}
+            height={bar.height}
+            className="fill-accent"
+          >
             <title>{`${datum.label}: ${formatValue(datum.value)}`}</title>
           </rect>
         );
