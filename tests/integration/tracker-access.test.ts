@@ -192,6 +192,18 @@ describe("one person's tracker is theirs alone", () => {
     expect(
       await saveQuestionnaire(null, form({ locale: "en", platforms: ["tiktok"], accounts_tiktok: "1" })),
     ).toMatchObject({ ok: false, error: "invalid", fieldErrors: { platforms: "platform_invalid" } });
+    // A WhatsApp account is a phone number: an email address there is refused, field named.
+    expect(
+      await saveQuestionnaire(
+        null,
+        form({
+          locale: "en",
+          platforms: ["whatsapp"],
+          accounts_whatsapp: "1",
+          email_whatsapp_1: "a@example.org",
+        }),
+      ),
+    ).toMatchObject({ ok: false, error: "invalid", fieldErrors: { email_whatsapp_1: "phone_invalid" } });
     expect(await reportBrokenLink(null, form({ locale: "en", platform: "tiktok" }))).toMatchObject({
       ok: false,
       error: "platform_invalid",
