@@ -216,6 +216,8 @@ test.describe("objection tracker", () => {
     page,
     context,
   }) => {
+    // Two saves and axe: 25-60 s on a loaded 2-core machine, so three times that.
+    test.setTimeout(180_000);
     const person = await signedInPerson(context, { platforms: ["facebook", "whatsapp"] });
     await page.goto("/en/dashboard");
     await openQuestionnaire(page);
