@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { BrandMark } from "./brand-mark";
 import { LanguageSwitcher } from "./language-switcher";
 import { HeaderAction } from "./signed-in-hint";
 
@@ -10,7 +11,11 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-line bg-surface">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-accent-strong no-underline hover:underline">
+        <Link
+          href="/"
+          className="flex items-center gap-2 text-lg font-bold text-accent-strong no-underline hover:underline"
+        >
+          <BrandMark />
           {tMeta("siteName")}
         </Link>
         <nav aria-label={t("primary")}>

@@ -9,7 +9,7 @@ import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { loadMessages } from "@/lib/i18n/messages";
-import { pageMetadata } from "@/lib/i18n/metadata";
+import { notFoundMetadata, pageMetadata } from "@/lib/i18n/metadata";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -23,6 +23,8 @@ export async function generateMetadata({
   params: Promise<{ locale: string }>;
 }): Promise<Metadata> {
   const { locale } = await params;
+  // Not a language (e.g. /x.txt, which the proxy skips): the layout answers 404 below.
+  if (!hasLocale(routing.locales, locale)) return notFoundMetadata(routing.defaultLocale);
   const t = await getTranslations({ locale, namespace: "meta" });
   const c = campaign();
   // One after-deadline wording everywhere: past it, objecting still protects what comes next.

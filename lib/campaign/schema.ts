@@ -38,6 +38,9 @@ export const platformSchema = z.object({
     .regex(/^[a-z][a-z0-9-]{1,30}$/)
     .optional(),
   maxAccounts: z.number().int().min(1).max(10).default(5),
+  // What names an account on this platform, which the tracker asks for (optionally) per
+  // account: an email address, or a phone number (a WhatsApp account is its number).
+  accountIdentifier: z.enum(["email", "phone"]).default("email"),
   steps: z.array(localizedTextSchema).min(1).max(12),
   caveats: z
     .array(z.object({ severity: z.enum(["info", "warning"]), text: localizedTextSchema }))

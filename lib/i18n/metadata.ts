@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, LOCALES } from "./locales";
 
@@ -35,5 +36,20 @@ export function pageMetadata({ locale, path, title, description }: PageMeta): Me
       ...(title ? { title } : {}),
       ...(description ? { description } : {}),
     },
+  };
+}
+
+/**
+ * The head of a "page not found" answer in `locale`: its own title ("Page not found ·
+ * <site>") and description instead of the landing page's. Next.js takes not-found.tsx's
+ * metadata only when generateMetadata itself throws notFound(), not for a notFound()
+ * thrown while rendering, so the pages and layouts that answer 404 set it themselves.
+ */
+export async function notFoundMetadata(locale: string): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: "errors" });
+  const tMeta = await getTranslations({ locale, namespace: "meta" });
+  return {
+    title: { absolute: `${t("notFoundTitle")} · ${tMeta("siteName")}` },
+    description: t("notFoundBody"),
   };
 }

@@ -13,7 +13,12 @@ export {
 } from "./erasure";
 export { computeStats, type FunnelStep, funnelSteps, publishedCount } from "./figures";
 export { countersWithPrefix, statKey } from "./keys";
-export { getPublicStats, getPublishedStats, type PublishedStats } from "./public-stats";
+export {
+  getPublicStats,
+  getPublicStatsIfAvailable,
+  getPublishedStats,
+  type PublishedStats,
+} from "./public-stats";
 export { type CounterMismatch, diffCounters, rebuildStatCounters, recountStats } from "./recount";
 export {
   type CountryFigure,

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Campaign, campaign as currentCampaign } from "@/lib/campaign";
+import { isBuildPhase } from "@/lib/http/page-cache";
 import { logger } from "@/lib/log";
 import {
   CACHE_FRESH_SECONDS,
@@ -54,4 +55,22 @@ export async function getPublishedStats(campaign: Campaign = currentCampaign()):
 
 export async function getPublicStats(campaign: Campaign = currentCampaign()): Promise<PublicStats> {
   return (await getPublishedStats(campaign)).stats;
+}
+
+/**
+ * The figures for a page that must render without them: null while `next build`
+ * prerenders (no database then, lib/http/page-cache.ts) or when they cannot be read
+ * (logged), so the page shows its "not available" state instead of an error.
+ */
+export async function getPublicStatsIfAvailable(
+  campaign: Campaign,
+  { route }: { route: string },
+): Promise<PublicStats | null> {
+  if (isBuildPhase()) return null;
+  try {
+    return await getPublicStats(campaign);
+  } catch (error) {
+    logger.error({ err: error, module: "stats", route }, "figures unavailable");
+    return null;
+  }
 }

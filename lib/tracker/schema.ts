@@ -10,15 +10,41 @@ export const NOTE_MAX_LENGTH = 500;
 /** The most accounts per platform the database accepts (check submissions_account_index). */
 export const MAX_ACCOUNT_INDEX = 10;
 
-type PlatformRules = Pick<Platform, "id" | "maxAccounts" | "linkGroup">;
+type PlatformRules = Pick<Platform, "id" | "maxAccounts" | "linkGroup" | "accountIdentifier">;
 
 const emailFormat = z.email();
+/** After normalising: an international number (+ and country code) or a national one, 6-15 digits (E.164). */
+const PHONE_FORMAT = /^(?:\+[1-9]\d{5,14}|\d{6,15})$/;
 
 /** An account's email as entered: empty means "not given". */
 function normaliseEmail(value: string | undefined): string | null {
   const email = (value ?? "").trim().toLowerCase();
   return email === "" ? null : email;
 }
+
+/** An account's phone number as entered, without spaces, dashes, dots or brackets; 00 becomes +. */
+function normalisePhone(value: string | undefined): string | null {
+  const phone = (value ?? "").replace(/[\s().\-/]/g, "").replace(/^00/, "+");
+  return phone === "" ? null : phone;
+}
+
+/**
+ * How a platform's accounts are named in the tracker (campaign `accountIdentifier`):
+ * each kind's normalised form and whether a given value is one. The values share one
+ * column (`submissions.account_email`), which holds what names the account.
+ */
+const IDENTIFIERS = {
+  email: {
+    normalise: normaliseEmail,
+    isValid: (email: string) => email.length <= 254 && emailFormat.safeParse(email).success,
+    error: "email_invalid",
+  },
+  phone: {
+    normalise: normalisePhone,
+    isValid: (phone: string) => PHONE_FORMAT.test(phone),
+    error: "phone_invalid",
+  },
+} as const;
 
 /** Platform ids that share a link group with at least one other chosen platform. */
 export function linkedGroupsAmong(platforms: readonly PlatformRules[], chosen: readonly string[]): string[] {
@@ -62,13 +88,14 @@ export function questionnaireSchema(platforms: readonly PlatformRules[]) {
           ctx.addIssue({ code: "custom", path: [`accounts_${platform.id}`], message: "accounts_invalid" });
           continue;
         }
+        const identifier = IDENTIFIERS[platform.accountIdentifier];
         for (let index = 1; index <= count; index++) {
-          const email = normaliseEmail(value.emails[`${platform.id}:${index}`]);
-          if (email !== null && (email.length > 254 || !emailFormat.safeParse(email).success)) {
+          const given = identifier.normalise(value.emails[`${platform.id}:${index}`]);
+          if (given !== null && !identifier.isValid(given)) {
             ctx.addIssue({
               code: "custom",
               path: [`email_${platform.id}_${index}`],
-              message: "email_invalid",
+              message: identifier.error,
             });
           }
         }
@@ -84,7 +111,9 @@ export function questionnaireSchema(platforms: readonly PlatformRules[]) {
           const count = value.accounts[p.id] ?? 1;
           return {
             platform: p.id,
-            emails: Array.from({ length: count }, (_, i) => normaliseEmail(value.emails[`${p.id}:${i + 1}`])),
+            emails: Array.from({ length: count }, (_, i) =>
+              IDENTIFIERS[p.accountIdentifier].normalise(value.emails[`${p.id}:${i + 1}`]),
+            ),
           };
         });
       const isLinkable = linkedGroupsAmong(platforms, value.platforms).length > 0;
@@ -101,7 +130,8 @@ export type QuestionnaireInput = z.infer<ReturnType<typeof questionnaireSchema>>
 
 /**
  * The questionnaire form's fields as the schema expects them: `platforms` checkboxes,
- * `accounts_<platform>` counts, `linked` yes/no and `email_<platform>_<n>` addresses.
+ * `accounts_<platform>` counts, `linked` yes/no and `email_<platform>_<n>`, each
+ * account's email address or phone number (the platform's `accountIdentifier`).
  */
 export function questionnaireFormValues(form: FormData) {
   const accounts: Record<string, FormDataEntryValue> = {};

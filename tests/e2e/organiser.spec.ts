@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
 import { query } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
 
@@ -12,7 +12,8 @@ import { linkIn, waitForEmails } from "./support/mailbox";
 // launcher's test-only switch), marks a broken-link report handled and approves a
 // flagged referral. A signed-out visitor and a signed-in non-organiser get a 404 from
 // every console page (found by walking app/) and from the CSV route.
-// SCREENSHOTS=1 writes phone and desktop screenshots to test-results/screenshots/organiser.
+// SCREENSHOTS=1 writes phone and desktop screenshots, light and dark, to
+// test-results/screenshots/organiser.
 
 const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT ?? 3100}`;
 const ORGANISER = "organiser-e2e@example.test";
@@ -43,13 +44,18 @@ async function expectNotFoundEverywhere(page: Page) {
 }
 
 async function checkPage(page: Page, name: string) {
-  expect((await new AxeBuilder({ page }).analyze()).violations, name).toEqual([]);
+  await expectNoAxeViolations(page, { name });
   if (process.env.SCREENSHOTS !== "1") return;
   mkdirSync(SHOTS, { recursive: true });
   const size = page.viewportSize();
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    if (size) await page.setViewportSize(size);
+    await page.screenshot({ path: `${SHOTS}/${name}-desktop-${colorScheme}.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/${name}-phone-${colorScheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
   if (size) await page.setViewportSize(size);
 }
 

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
 import { query, uniqueEmail } from "./support/db";
 import { linkIn, waitForEmails } from "./support/mailbox";
 
@@ -83,7 +83,7 @@ test.describe("referrals and sharing", () => {
     await expect(card.getByRole("img", { name: "QR code of your personal link" })).toBeVisible();
     await expect(figure(page, "verified")).toHaveText("0");
     await card.getByText("What your link achieved, badges, and your name").click();
-    expect((await new AxeBuilder({ page }).include("#invite").analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page, { include: "#invite" });
 
     // Copy works from the keyboard and says so.
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -166,7 +166,7 @@ test.describe("referrals and sharing", () => {
     const entry = page.getByRole("rowheader", { name });
     await expect(entry).toHaveText(name);
     await expect(entry.locator("b")).toHaveCount(0);
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page);
 
     await page.goto("/en/dashboard#invite");
     await page.getByText("What your link achieved, badges, and your name").click();

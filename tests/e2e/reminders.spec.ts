@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
 import { query } from "./support/db";
 import { emailsTo, waitForEmails } from "./support/mailbox";
 
@@ -64,7 +64,7 @@ test.describe("reminder emails", () => {
     const done = linkIn(email!.text ?? "", "/en/done");
     await page.goto(done);
     await expect(page.getByRole("heading", { name: "Did you file your objection?" })).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page);
     const before = await query("SELECT 1 FROM submissions WHERE user_id = $1 AND status = 'SUBMITTED'", [
       person.userId,
     ]);
@@ -142,7 +142,7 @@ test.describe("reminder emails", () => {
     expect(on?.reminders_consent).toBe(true);
     expect(on?.reminders_consent_at).not.toBeNull();
     expect(on?.reminders_consent_text).toMatch(/email me reminders/);
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Turn reminders off" }).click();
     await expect(page.getByText("Reminders are off.").first()).toBeVisible();

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { MAX_STALENESS_SECONDS } from "@/lib/stats/cache";
 import { publicStatsSchema } from "@/lib/stats/schema";
+import { expectNoAxeViolations } from "./support/axe";
 
 // Seeds verified pledges (rows and their counters, as the key contract says) before
 // anything reads the figures: 12 in Germany; 3 in Malta, 4 in Cyprus and 4 in
@@ -104,10 +104,7 @@ test.describe("campaign stats", () => {
 
   test("has no accessibility violations @phone", async ({ page }) => {
     await page.goto("/en/stats");
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(results.violations).toEqual([]);
+    await expectNoAxeViolations(page, { tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
   });
 
   test("serves the same figures as validated JSON, with CORS and cache headers", async ({ request }) => {
@@ -155,8 +152,7 @@ test.describe("campaign stats", () => {
     await context.close();
 
     await page.goto("/embed/counter");
-    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(axe.violations).toEqual([]);
+    await expectNoAxeViolations(page, { tags: ["wcag2a", "wcag2aa"] });
 
     const host = await browser.newPage();
     await host.setContent(

@@ -1,16 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signedInPerson } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
 import { query } from "./support/db";
 
 // The objection tracker, from a fresh pledge to "all done", with the guides alone.
 // The bundled campaign's deadline (27 May 2025) has passed, so the dashboard shows the
 // "still protects what you publish from now on" guidance; unit and integration tests
 // cover both sides of the deadline with a moved clock.
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
 
 const account = (page: Page, name: string) => page.getByRole("article", { name });
 
@@ -214,6 +210,43 @@ test.describe("objection tracker", () => {
       second.getByText("The confirmation cannot be earlier than the day you submitted it.").first(),
     ).toBeVisible();
     expect((await statusRows(person.userId)).map((row) => row.status)).toEqual(["NOT_STARTED", "SUBMITTED"]);
+  });
+
+  test("asks WhatsApp for the account's phone number, the others for an email address @phone", async ({
+    page,
+    context,
+  }) => {
+    // Two saves and axe: 25-60 s on a loaded 2-core machine, so three times that.
+    test.setTimeout(180_000);
+    const person = await signedInPerson(context, { platforms: ["facebook", "whatsapp"] });
+    await page.goto("/en/dashboard");
+    await openQuestionnaire(page);
+    const email = page.getByLabel("Email used by Facebook account 1");
+    await expect(email).toHaveAttribute("type", "email");
+    const phone = page.getByLabel("Phone number of WhatsApp account 1");
+    await expect(phone).toHaveAttribute("type", "tel");
+    await expect(phone).toHaveAttribute("autocomplete", "tel");
+    await expect(page.getByText("Email used by WhatsApp account 1")).toHaveCount(0);
+
+    await phone.fill("ada@example.org");
+    await page.getByRole("button", { name: "Save my answers" }).click();
+    await expect(
+      page.getByText("Enter a phone number like +49 151 23456789, or leave it empty.").first(),
+    ).toBeVisible();
+    await expect(phone).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+    const stored = () =>
+      query<{ account_email: string | null }>(
+        "SELECT account_email FROM submissions WHERE user_id = $1 AND platform = 'whatsapp'",
+        [person.userId],
+      );
+    expect(await stored()).toEqual([{ account_email: null }]);
+
+    await phone.fill("+49 151 2345 6789");
+    await page.getByRole("button", { name: "Save my answers" }).click();
+    await expect(page.getByText("Your answers are saved and your checklist is up to date.")).toBeVisible();
+    expect(await stored()).toEqual([{ account_email: "+4915123456789" }]);
+    await expect(account(page, "WhatsApp account 1 (+4915123456789)")).toBeVisible();
   });
 
   test("signed out, the dashboard sends people to sign in", async ({ page }) => {

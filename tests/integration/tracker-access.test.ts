@@ -116,13 +116,15 @@ describe("one person's tracker is theirs alone", () => {
         locale: "en",
         platforms: ["whatsapp"],
         accounts_whatsapp: "1",
-        email_whatsapp_1: "m@example.org",
+        email_whatsapp_1: "+31 6 12345678",
       }),
     );
     expect(result).toMatchObject({ ok: true });
     expect(await snapshot(alice.id)).toEqual(before);
     const own = await db.submission.findMany({ where: { userId: mallory.id } });
     expect(own.map((row) => row.platform)).toEqual(["whatsapp"]);
+    // WhatsApp names an account by its phone number, kept without its spaces.
+    expect(own.map((row) => row.accountEmail)).toEqual(["+31612345678"]);
   });
 
   it("reading shows only the signed-in person's accounts", async () => {
@@ -190,6 +192,18 @@ describe("one person's tracker is theirs alone", () => {
     expect(
       await saveQuestionnaire(null, form({ locale: "en", platforms: ["tiktok"], accounts_tiktok: "1" })),
     ).toMatchObject({ ok: false, error: "invalid", fieldErrors: { platforms: "platform_invalid" } });
+    // A WhatsApp account is a phone number: an email address there is refused, field named.
+    expect(
+      await saveQuestionnaire(
+        null,
+        form({
+          locale: "en",
+          platforms: ["whatsapp"],
+          accounts_whatsapp: "1",
+          email_whatsapp_1: "a@example.org",
+        }),
+      ),
+    ).toMatchObject({ ok: false, error: "invalid", fieldErrors: { email_whatsapp_1: "phone_invalid" } });
     expect(await reportBrokenLink(null, form({ locale: "en", platform: "tiktok" }))).toMatchObject({
       ok: false,
       error: "platform_invalid",

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCampaign } from "@/lib/campaign";
+import { LOCALES } from "@/lib/i18n/locales";
 import {
   questionnaireFormValues,
   questionnaireSchema,
@@ -111,6 +114,68 @@ describe("questionnaire schema", () => {
       const parsed = parseQuestionnaire(entries);
       expect(parsed.success).toBe(false);
       if (!parsed.success) expect(fieldErrorsOf(parsed.error)).toMatchObject(expected);
+    }
+  });
+});
+
+describe("account identifiers: an email address, or a phone number where the platform names accounts so", () => {
+  const whatsapp = (entries: [string, string][]) =>
+    parseQuestionnaire([["locale", "en"], ["platforms", "whatsapp"], ["accounts_whatsapp", "3"], ...entries]);
+
+  it("asks WhatsApp for phone numbers, Facebook and Instagram for email addresses", () => {
+    expect(
+      Object.fromEntries(campaign.platforms.map((platform) => [platform.id, platform.accountIdentifier])),
+    ).toEqual({ facebook: "email", instagram: "email", whatsapp: "phone" });
+  });
+
+  it("keeps WhatsApp numbers as digits, with + for the country code, however they are written", () => {
+    const parsed = whatsapp([
+      ["email_whatsapp_1", " +49 151 2345-6789 "],
+      ["email_whatsapp_2", "0049 (151) 23.45.67.89"],
+      ["email_whatsapp_3", ""],
+    ]);
+    expect(parsed.success && parsed.data.accounts).toEqual([
+      { platform: "whatsapp", emails: ["+4915123456789", "+4915123456789", null] },
+    ]);
+    const national = whatsapp([["email_whatsapp_1", "0612 345 678"]]);
+    expect(national.success && national.data.accounts[0]?.emails[0]).toBe("0612345678");
+  });
+
+  it("refuses what is not a phone number for WhatsApp, naming the field", () => {
+    for (const bad of [
+      "me@example.org",
+      "+49 151 CALL ME",
+      "12345",
+      "+0 151 2345678",
+      "+1234567890123456",
+      "++49151234567",
+    ]) {
+      const parsed = whatsapp([["email_whatsapp_2", bad]]);
+      expect(parsed.success, bad).toBe(false);
+      if (!parsed.success)
+        expect(fieldErrorsOf(parsed.error), bad).toEqual({ email_whatsapp_2: "phone_invalid" });
+    }
+  });
+
+  it("still wants an email address, not a phone number, for Facebook", () => {
+    const parsed = parseQuestionnaire([
+      ["locale", "en"],
+      ["platforms", "facebook"],
+      ["accounts_facebook", "1"],
+      ["email_facebook_1", "+49 151 23456789"],
+    ]);
+    expect(!parsed.success && fieldErrorsOf(parsed.error)).toEqual({ email_facebook_1: "email_invalid" });
+  });
+
+  it("accepts the example number each language's hint gives", () => {
+    for (const locale of LOCALES) {
+      const { tracker } = JSON.parse(
+        readFileSync(path.resolve(import.meta.dirname, "../../messages", locale, "tracker.json"), "utf8"),
+      );
+      const example = /\+[\d ]+\d/.exec(tracker.questionnaire.phoneHint)?.[0];
+      expect(example, locale).toBeDefined();
+      expect(tracker.errors.phone_invalid, locale).toContain(example);
+      expect(whatsapp([["email_whatsapp_1", example!]]).success, locale).toBe(true);
     }
   });
 });

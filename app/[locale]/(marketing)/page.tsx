@@ -1,8 +1,11 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Countdown } from "@/components/countdown";
 import { ExternalLink } from "@/components/external-link";
+import { buttonClass } from "@/components/ui/button";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { Link } from "@/lib/i18n/navigation";
+import { HowItWorks } from "./_components/how-it-works";
+import { PledgeCounter } from "./_components/pledge-counter";
 
 export default async function LandingPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -19,21 +22,23 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
 
   return (
     <>
-      <section className="bg-brand-900 text-white">
-        <div className="mx-auto max-w-5xl px-4 py-12 sm:py-16">
+      {/* The same dark blue, and the same buttons, in both schemes; focus rings turn white on it. */}
+      <section className="bg-brand-900 text-white [--color-focus:#ffffff]">
+        <div className="mx-auto max-w-5xl px-4 py-10 sm:py-16">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-100">{t("eyebrow")}</p>
           <h1 className="mt-2 text-3xl font-extrabold leading-tight sm:text-5xl">{text(c.name)}</h1>
           <p className="mt-4 max-w-2xl text-lg text-brand-50">{text(c.summary)}</p>
+          <PledgeCounter campaign={c} />
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             <Link
               href="/pledge"
-              className="rounded-md bg-surface px-5 py-3 text-center font-semibold text-accent-strong hover:bg-accent-soft"
+              className="rounded-control bg-white px-5 py-3 text-center font-semibold text-brand-900 hover:bg-brand-100"
             >
               {t("ctaPledge")}
             </Link>
             <a
               href="#forms"
-              className="rounded-md border border-white px-5 py-3 text-center font-semibold text-white hover:bg-accent-fill"
+              className="rounded-control border border-white px-5 py-3 text-center font-semibold text-white hover:bg-brand-700"
             >
               {t("ctaForms")}
             </a>
@@ -48,6 +53,8 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           company={c.company}
           deadlineLabel={deadlineLabel}
         />
+
+        <HowItWorks company={c.company} />
 
         <div className="grid gap-8 md:grid-cols-2">
           <section aria-labelledby="taken">
@@ -78,11 +85,9 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <h2 id="why" className="text-2xl font-bold">
             {t("whyHeading")}
           </h2>
-          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+          <ul className="mt-4 max-w-3xl list-disc space-y-2 pl-5">
             {c.facts.whyItMatters.map((reason) => (
-              <li key={reason.en} className="rounded-lg border border-line p-4">
-                {text(reason)}
-              </li>
+              <li key={reason.en}>{text(reason)}</li>
             ))}
           </ul>
         </section>
@@ -106,7 +111,7 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
                 <ExternalLink
                   href={platform.formUrl}
                   newTabLabel={t("opensInNewTab")}
-                  className="mt-auto rounded-md bg-accent-fill px-4 py-2 text-center font-semibold text-white hover:bg-accent-fill-hover"
+                  className={buttonClass({ className: "mt-auto" })}
                 >
                   {t("openForm", { platform: platform.name })}
                 </ExternalLink>
@@ -121,10 +126,7 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           </h2>
           <p className="mt-2 max-w-2xl">{t("pledgeBody", { company: c.company })}</p>
           <p className="mt-2 text-sm text-ink-muted">{t("privacyNote")}</p>
-          <Link
-            href="/pledge"
-            className="mt-4 inline-block rounded-md bg-accent-fill px-5 py-3 font-semibold text-white hover:bg-accent-fill-hover"
-          >
+          <Link href="/pledge" className={buttonClass({ size: "lg", className: "mt-4" })}>
             {t("ctaPledge")}
           </Link>
         </section>

@@ -31,7 +31,7 @@ export default async function OrganiserLayout({ children }: { children: ReactNod
             <li key={section}>
               <Link
                 href={PATHS[section]}
-                className="inline-block rounded-md border border-slate-300 px-3 py-2 font-semibold text-brand-700 hover:bg-slate-100"
+                className="inline-block rounded-md border border-line-strong px-3 py-2 font-semibold text-accent hover:bg-accent-soft"
               >
                 {t(section)}
               </Link>
@@ -40,7 +40,7 @@ export default async function OrganiserLayout({ children }: { children: ReactNod
           <li>
             <a
               href="/api/organiser/stats.csv"
-              className="inline-block rounded-md border border-slate-300 px-3 py-2 font-semibold text-brand-700 hover:bg-slate-100"
+              className="inline-block rounded-md border border-line-strong px-3 py-2 font-semibold text-accent hover:bg-accent-soft"
             >
               {t("csv")}
             </a>

@@ -3,9 +3,8 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Countdown } from "@/components/countdown";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
-import { isBuildPhase } from "@/lib/http/page-cache";
 import { pageMetadata } from "@/lib/i18n/metadata";
-import { getPublicStats } from "@/lib/stats";
+import { getPublicStatsIfAvailable } from "@/lib/stats";
 import { EmbedSnippet } from "./_components/embed-snippet";
 import { Funnel } from "./_components/funnel";
 import { PerCountry } from "./_components/per-country";
@@ -41,8 +40,7 @@ export default async function StatsPage({ params }: { params: Promise<{ locale: 
   const t = await getTranslations("stats");
   const format = await getFormatter();
   const c = campaign();
-  // Not while `next build` prerenders (lib/http/page-cache.ts): no database then.
-  const stats = isBuildPhase() ? null : await getPublicStats(c);
+  const stats = await getPublicStatsIfAvailable(c, { route: "stats" });
   const deadline = deadlineOf(c);
   const deadlineLabel = format.dateTime(deadline, { dateStyle: "long", timeZone: c.deadline.timeZone });
 

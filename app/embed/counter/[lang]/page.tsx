@@ -4,10 +4,8 @@ import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { campaign, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
-import { isBuildPhase } from "@/lib/http/page-cache";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
-import { logger } from "@/lib/log";
-import { getPublicStats } from "@/lib/stats";
+import { getPublicStatsIfAvailable } from "@/lib/stats";
 
 // The counter for organisers' iframes: plain HTML and inline styles, works without
 // JavaScript, no cookies. Nothing sets X-Frame-Options or frame-ancestors here, so any
@@ -46,14 +44,8 @@ export default async function EmbedCounterPage({ params }: Props) {
   const format = await getFormatter({ locale });
   const c = campaign();
   const origin = env().APP_URL.replace(/\/+$/, "");
-  let verified: number | null = null;
-  if (!isBuildPhase()) {
-    try {
-      verified = (await getPublicStats(c)).totals.verifiedPledges;
-    } catch (error) {
-      logger.error({ err: error, route: "embed/counter" }, "figures unavailable");
-    }
-  }
+  const verified =
+    (await getPublicStatsIfAvailable(c, { route: "embed/counter" }))?.totals.verifiedPledges ?? null;
   return (
     // The root layout cannot read the query string, so the language is set here too.
     <main lang={locale} style={{ padding: "16px", textAlign: "center" }}>

@@ -8,7 +8,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveQuestionnaire } from "@/lib/actions/save-questionnaire";
 
-type PlatformOption = { id: string; name: string; maxAccounts: number; linkGroup: string | null };
+type PlatformOption = {
+  id: string;
+  name: string;
+  maxAccounts: number;
+  linkGroup: string | null;
+  /** What names an account there: an email address, or a phone number (WhatsApp). */
+  accountIdentifier: "email" | "phone";
+};
 
 type Props = {
   locale: string;
@@ -26,7 +33,8 @@ type Props = {
 const choicesUpTo = (max: number) => Array.from({ length: max }, (_, i) => i + 1);
 
 /**
- * Which platforms, how many accounts, linked or not, and each account's email. Every
+ * Which platforms, how many accounts, linked or not, and each account's email address
+ * or phone number, as the platform names its accounts. Every
  * control is in the page from the start, so the form also works without JavaScript;
  * with it, the parts that do not apply are hidden.
  */
@@ -102,24 +110,27 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
             {Array.from({ length: count }, (_, i) => {
               const index = i + 1;
               const emailId = `email_${platform.id}_${index}`;
+              const isPhone = platform.accountIdentifier === "phone";
+              const kind = isPhone
+                ? // Most people's WhatsApp number is their own: let the browser offer it.
+                  ({ type: "tel", autoComplete: "tel", maxLength: 32 } as const)
+                : // An account's address may not be the person's own: no suggestions.
+                  ({ type: "email", autoComplete: "off", inputMode: "email", maxLength: 254 } as const);
               return (
                 <Field
                   key={emailId}
                   id={emailId}
-                  label={t("email", { platform: platform.name, index })}
-                  hint={index === 1 ? t("emailHint") : undefined}
+                  label={t(isPhone ? "phone" : "email", { platform: platform.name, index })}
+                  hint={index === 1 ? t(isPhone ? "phoneHint" : "emailHint") : undefined}
                   error={errors[emailId]}
                   optionalLabel={t("optional")}
                 >
                   <input
                     id={emailId}
                     name={emailId}
-                    type="email"
-                    autoComplete="off"
-                    inputMode="email"
-                    maxLength={254}
                     defaultValue={initial.emails[platform.id]?.[i] ?? ""}
                     className={inputClass}
+                    {...kind}
                     {...describedBy(emailId, { hint: index === 1, error: errors[emailId] })}
                   />
                 </Field>

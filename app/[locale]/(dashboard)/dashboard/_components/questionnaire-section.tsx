@@ -32,6 +32,7 @@ export async function QuestionnaireSection({
         name: p.name,
         maxAccounts: p.maxAccounts,
         linkGroup: p.linkGroup ?? null,
+        accountIdentifier: p.accountIdentifier,
       }))}
       linkablePlatforms={linkable.length >= 2 ? format.list(linkable, { type: "conjunction" }) : ""}
       initial={answers}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -31,15 +32,11 @@ export function ActionForm<T extends Record<string, unknown>>({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-700 px-3 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
-      >
+      <button type="submit" disabled={pending} className={buttonClass()}>
         {pending ? t("pending") : label}
       </button>
       {state?.ok ? (
-        <p role="status" className="text-sm text-slate-700">
+        <p role="status" className="text-sm text-ink-muted">
           {t(`done.${done}`, {
             resolved: count("resolved"),
             cleared: count("cleared"),

@@ -3,8 +3,8 @@ export function FigureList({ items }: { items: { key: string; label: string; val
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       {items.map((item) => (
-        <div key={item.key} className="rounded-md border border-slate-300 p-3">
-          <dt className="text-sm text-slate-700">{item.label}</dt>
+        <div key={item.key} className="rounded-md border border-line p-3">
+          <dt className="text-sm text-ink-muted">{item.label}</dt>
           <dd className="text-2xl font-bold">{item.value}</dd>
         </div>
       ))}

@@ -27,7 +27,7 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
       {entries.length === 0 ? <p>{t("none")}</p> : null}
       <ol className="flex flex-col gap-2">
         {entries.map((entry) => (
-          <li key={entry.id} className="rounded-md border border-slate-300 p-3 text-sm break-all">
+          <li key={entry.id} className="rounded-md border border-line p-3 text-sm break-all">
             {t("line", {
               at: format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "medium", timeZone }),
               organiser: entry.organiser,

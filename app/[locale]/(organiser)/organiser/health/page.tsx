@@ -33,10 +33,7 @@ export default async function HealthPage({ params }: { params: Promise<{ locale:
         {health.warnings.length === 0 ? <p>{t("warningsNone")}</p> : null}
         <ul className="flex flex-col gap-2">
           {health.warnings.map((warning) => (
-            <li
-              key={warning.code}
-              className="rounded-md border border-alert-700 p-3 font-semibold text-alert-700"
-            >
+            <li key={warning.code} className="rounded-md border border-danger p-3 font-semibold text-danger">
               {t(`warnings.${warning.code}`, {
                 count: "count" in warning ? warning.count : 0,
                 at:

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
+import { buttonClass } from "@/components/ui/button";
 import { sendReminderAction } from "@/lib/actions/organiser/send-reminder";
 import { campaign } from "@/lib/campaign";
 import { dryRunReminder, getReminderOverview } from "@/lib/organiser/get-reminder-overview";
@@ -24,7 +25,7 @@ const querySchema = z.object({
   dryRun: z.literal("1").optional().catch(undefined),
 });
 
-const CELL = "border-b border-slate-200 px-2 py-1 text-left align-top";
+const CELL = "border-b border-line px-2 py-1 text-left align-top";
 
 /** The cadence, a dry run, "Send now" and the runs with their outcome. */
 export default async function RemindersPage({ params, searchParams }: LocaleSearchPageProps) {
@@ -110,13 +111,10 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
               type="datetime-local"
               name="asOf"
               defaultValue={query.asOf}
-              className="rounded-md border border-slate-400 px-2 py-2"
+              className="rounded-md border border-line-strong bg-surface px-2 py-2 text-ink"
             />
           </label>
-          <button
-            type="submit"
-            className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-700"
-          >
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             {t("dryRun")}
           </button>
         </form>
@@ -140,7 +138,7 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
           label={t("sendNow")}
           done="started"
         />
-        <p className="text-sm text-slate-700">{t("sendNowHint")}</p>
+        <p className="text-sm text-ink-muted">{t("sendNowHint")}</p>
       </section>
 
       <section aria-labelledby="waiting-heading" className="flex flex-col gap-2">
@@ -166,7 +164,7 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
         {runs.length === 0 ? <p>{t("runsNone")}</p> : null}
         <ul className="flex flex-col gap-2">
           {runs.map((run) => (
-            <li key={run.id} className="rounded-md border border-slate-300 p-3 text-sm">
+            <li key={run.id} className="rounded-md border border-line p-3 text-sm">
               <p className="font-semibold">
                 {t("runLine", {
                   status: run.status,

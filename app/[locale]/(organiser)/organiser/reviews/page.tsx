@@ -17,7 +17,7 @@ export async function generateMetadata({
   return { title: t("title") };
 }
 
-const CARD = "flex flex-col gap-2 rounded-md border border-slate-300 p-3";
+const CARD = "flex flex-col gap-2 rounded-md border border-line p-3";
 
 /** Broken-link reports, flagged referrals and the suppression list: counts, never who. */
 export default async function ReviewsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -60,7 +60,7 @@ export default async function ReviewsPage({ params }: { params: Promise<{ locale
         <h2 id="flags-heading" className="text-2xl font-bold">
           {t("flagsTitle")}
         </h2>
-        <p className="text-sm text-slate-700">{t("flagsHint")}</p>
+        <p className="text-sm text-ink-muted">{t("flagsHint")}</p>
         {reviews.flaggedReferrals.length === 0 ? <p>{t("flagsNone")}</p> : null}
         <ul className="flex flex-col gap-3">
           {reviews.flaggedReferrals.map((row) => (

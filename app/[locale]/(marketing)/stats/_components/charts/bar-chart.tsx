@@ -23,12 +23,12 @@ export function BarChart({ data, formatValue, width = 640, rowHeight = 26, ...fr
               y={row.labelY}
               textAnchor="end"
               dominantBaseline="middle"
-              fill="#334155"
+              className="fill-ink-muted"
             >
               {datum.label}
             </text>
-            <rect x={row.x} y={row.y} width={row.width} height={row.height} fill="#1e40af" />
-            <text x={row.x + row.width + 6} y={row.labelY} dominantBaseline="middle" fill="#0f172a">
+            <rect x={row.x} y={row.y} width={row.width} height={row.height} className="fill-accent" />
+            <text x={row.x + row.width + 6} y={row.labelY} dominantBaseline="middle" className="fill-ink">
               {formatValue(datum.value)}
             </text>
           </g>

@@ -20,10 +20,16 @@ export function ColumnChart({ data, formatValue, width = 640, height = 240, ...f
             x2={layout.plot.x + layout.plot.width}
             y1={tick.y}
             y2={tick.y}
-            stroke="#cbd5e1"
+            className="stroke-line"
             strokeWidth={1}
           />
-          <text x={layout.plot.x - 6} y={tick.y} textAnchor="end" dominantBaseline="middle" fill="#334155">
+          <text
+            x={layout.plot.x - 6}
+            y={tick.y}
+            textAnchor="end"
+            dominantBaseline="middle"
+            className="fill-ink-muted"
+          >
             {formatValue(tick.value)}
           </text>
         </g>
@@ -31,7 +37,14 @@ export function ColumnChart({ data, formatValue, width = 640, height = 240, ...f
       {layout.bars.map((bar, index) => {
         const datum = data[index]!;
         return (
-          <rect key={datum.key} x={bar.x} y={bar.y} width={bar.width} height={bar.height} fill="#1e40af">
+          <rect
+            key={datum.key}
+            x={bar.x}
+            y={bar.y}
+            width={bar.width}
+            height={bar.height}
+            className="fill-accent"
+          >
             <title>{`${datum.label}: ${formatValue(datum.value)}`}</title>
           </rect>
         );
@@ -41,7 +54,7 @@ export function ColumnChart({ data, formatValue, width = 640, height = 240, ...f
         const anchor = index === 0 ? "start" : index === data.length - 1 ? "end" : "middle";
         const x = anchor === "start" ? bar.x : anchor === "end" ? bar.x + bar.width : bar.x + bar.width / 2;
         return (
-          <text key={data[index]!.key} x={x} y={height - 8} textAnchor={anchor} fill="#334155">
+          <text key={data[index]!.key} x={x} y={height - 8} textAnchor={anchor} className="fill-ink-muted">
             {data[index]!.label}
           </text>
         );
@@ -51,7 +64,7 @@ export function ColumnChart({ data, formatValue, width = 640, height = 240, ...f
         x2={layout.plot.x + layout.plot.width}
         y1={layout.plot.y + layout.plot.height}
         y2={layout.plot.y + layout.plot.height}
-        stroke="#475569"
+        className="stroke-line-strong"
         strokeWidth={1}
       />
     </ChartFrame>
