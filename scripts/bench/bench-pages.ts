@@ -12,28 +12,20 @@
 //   dashboard >= 0.7x the bare dynamic page.
 // Exits 1 when a goal is missed. BENCH_DURATION / BENCH_CONNECTIONS override the load.
 import {
-  appPages,
-  barePages,
   fetchHtml,
   log,
   type Measure,
   measure,
-  prepareBench,
   referenceOf,
   runBench,
-  seedSignedInPerson,
-  startApp,
-  startBareNext,
+  startPageBench,
   staticAssetUrl,
 } from "./bench-support";
 
 const ratio = (a: Measure, b: Measure) => a.rps / b.rps;
 
 async function main(): Promise<number> {
-  const { databaseUrl, env } = await prepareBench("bench_pages");
-  const app = await startApp(env);
-  const bare = barePages(await startBareNext(env));
-  const pages = appPages(app.url, await seedSignedInPerson(databaseUrl));
+  const { appUrl, pages, bare } = await startPageBench("bench_pages");
 
   const targets = [...pages, ...bare];
   for (const page of targets)
@@ -41,7 +33,7 @@ async function main(): Promise<number> {
 
   const results = new Map<string, Measure>();
   for (const { name, url, headers } of targets) results.set(name, await measure(name, url, headers));
-  const staticFile = await measure("static file of the build", await staticAssetUrl(app.url));
+  const staticFile = await measure("static file of the build", await staticAssetUrl(appUrl));
   const bareStatic = results.get(bare[0]!.name)!;
   const bareDynamic = results.get(bare[1]!.name)!;
 

@@ -342,6 +342,19 @@ export async function fetchHtml(page: BenchPage): Promise<string> {
   return response.text();
 }
 
+/**
+ * The page benchmarks' setup: a prepared bench (database, build), the app and the bare
+ * reference app started, a signed-in person seeded for the dashboard.
+ */
+export async function startPageBench(
+  prefix: string,
+): Promise<{ appUrl: string; pages: BenchPage[]; bare: BenchPage[] }> {
+  const { databaseUrl, env } = await prepareBench(prefix);
+  const app = await startApp(env);
+  const bare = barePages(await startBareNext(env));
+  return { appUrl: app.url, pages: appPages(app.url, await seedSignedInPerson(databaseUrl)), bare };
+}
+
 /** The bare page a page is judged against. */
 export function referenceOf(page: BenchPage, bare: BenchPage[]): BenchPage {
   return bare.find((b) => b.perRequest === page.perRequest)!;
