@@ -3,9 +3,11 @@
 // autocannon measurements. Benchmarks report ratios measured in one run, never
 // absolute times alone: the machine's load moves both sides.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import pg from "pg";
 import { z } from "zod";
 import { startEmbeddedDb } from "../embedded-db";
 import { runPrisma } from "../prisma";
@@ -90,23 +92,43 @@ export async function waitFor(url: string, timeoutMs: number) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+// Every process a benchmark starts leads its own process group (a server's workers,
+// tsx's child), so that stopping it frees its ports whatever it spawned.
+const running = new Set<ChildProcess>();
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+// Last resort when the benchmark dies without its cleanup (an uncaught error elsewhere).
+process.on("exit", () => {
+  for (const child of running) signalGroup(child, "SIGKILL");
+});
+
 export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], env });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-  cleanups.push(stop);
+  const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  cleanups.push(() => stopProcess(child));
   return child;
 }
 
+/** SIGTERM to the process's group, SIGKILL if it is still there 10 s later. */
 export async function stopProcess(child: ChildProcess) {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
+    const force = setTimeout(() => signalGroup(child, "SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      // The leader is gone; make sure nothing of its group keeps a port.
+      signalGroup(child, "SIGKILL");
+      resolve();
+    });
+    signalGroup(child, "SIGTERM");
   });
 }
 
@@ -244,6 +266,113 @@ export async function prepareBench(
   if ((await runPrisma(["migrate", "deploy"], env)) !== 0) throw new Error("`prisma migrate deploy` failed");
   await ensureBuild(BENCH_DIST_DIR, env);
   return { databaseUrl, env };
+}
+
+/** A verified person with a live session: the dashboard's cookie. */
+export async function seedSignedInPerson(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const userId = `bench-${randomUUID()}`;
+    const token = randomUUID();
+    await client.query(
+      "INSERT INTO users (id, email, email_verified, updated_at) VALUES ($1, $2, now(), now())",
+      [userId, `${userId}@example.test`],
+    );
+    await client.query(
+      `INSERT INTO pledges (id, user_id, campaign_id, first_name, country, platforms, locale, verified_at,
+                            referral_code, updated_at)
+       VALUES ($1, $2, 'meta-ai-2025', 'Ada', 'DE', ARRAY['facebook','instagram'], 'en', now(), $3, now())`,
+      [`p-${userId}`, userId, randomBytes(5).toString("hex")],
+    );
+    await client.query(
+      "INSERT INTO sessions (session_token, user_id, expires, updated_at) VALUES ($1, $2, now() + interval '1 day', now())",
+      [token, userId],
+    );
+    return `authjs.session-token=${token}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A bare App Router app of the same Next.js version (scripts/bench/bare-next), built
+ * when its sources changed and started with `next start`: what Next.js itself does on
+ * this machine, the benchmarks' reference for the app's pages.
+ */
+export const BARE_DIR = "scripts/bench/bare-next";
+
+export async function startBareNext(env: NodeJS.ProcessEnv): Promise<string> {
+  const buildId = path.join(BARE_DIR, ".next", "BUILD_ID");
+  const sources = readdirSync(path.join(BARE_DIR, "app"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs < Math.max(...sources)) {
+    log(`building the bare reference app in ${BARE_DIR}...`);
+    const code = await run(path.resolve("node_modules/.bin/next"), ["build", BARE_DIR], {
+      ...env,
+      NEXT_DIST_DIR: undefined,
+    });
+    if (code !== 0) throw new Error("`next build` of the bare app failed (see above)");
+  }
+  const port = await freePort();
+  startProcess(
+    path.resolve("node_modules/.bin/next"),
+    ["start", BARE_DIR, "-H", "127.0.0.1", "-p", String(port)],
+    {
+      ...env,
+      NEXT_DIST_DIR: undefined,
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url, 60_000);
+  return url;
+}
+
+/** A page a benchmark loads; `perRequest` pages are judged against the bare per-request page. */
+export type BenchPage = { name: string; url: string; headers: Record<string, string>; perRequest: boolean };
+
+/** The app's pages the page benchmarks measure: the public ones and a signed-in dashboard. */
+export function appPages(appUrl: string, cookie: string): BenchPage[] {
+  return [
+    { name: "landing /en", url: `${appUrl}/en`, headers: {}, perRequest: false },
+    { name: "pledge /en/pledge", url: `${appUrl}/en/pledge`, headers: {}, perRequest: false },
+    { name: "stats /en/stats", url: `${appUrl}/en/stats`, headers: {}, perRequest: false },
+    { name: "dashboard (signed in)", url: `${appUrl}/en/dashboard`, headers: { cookie }, perRequest: true },
+  ];
+}
+
+/** The bare app's two pages: the references of the public and the per-request pages. */
+export function barePages(bareUrl: string): BenchPage[] {
+  return [
+    { name: "bare Next, prerendered", url: `${bareUrl}/`, headers: {}, perRequest: false },
+    { name: "bare Next, per request", url: `${bareUrl}/dynamic`, headers: {}, perRequest: true },
+  ];
+}
+
+/** A page's HTML, refusing anything but a 200 (a redirect to sign-in would measure the wrong page). */
+export async function fetchHtml(page: BenchPage): Promise<string> {
+  const response = await fetch(page.url, { headers: page.headers, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`${page.url} answered ${response.status}`);
+  return response.text();
+}
+
+/**
+ * The page benchmarks' setup: a prepared bench (database, build), the app and the bare
+ * reference app started, a signed-in person seeded for the dashboard.
+ */
+export async function startPageBench(
+  prefix: string,
+): Promise<{ appUrl: string; pages: BenchPage[]; bare: BenchPage[] }> {
+  const { databaseUrl, env } = await prepareBench(prefix);
+  const app = await startApp(env);
+  const bare = barePages(await startBareNext(env));
+  return { appUrl: app.url, pages: appPages(app.url, await seedSignedInPerson(databaseUrl)), bare };
+}
+
+/** The bare page a page is judged against. */
+export function referenceOf(page: BenchPage, bare: BenchPage[]): BenchPage {
+  return bare.find((b) => b.perRequest === page.perRequest)!;
 }
 
 /** Runs a benchmark's main, cleans up, and exits with its code (1 on an error). */
