@@ -5,11 +5,13 @@
 // handlers and server actions. Here the socket's address goes in PEER_ADDRESS_HEADER,
 // after any copy the client sent is dropped (lib/http/client-address.ts reads it),
 // and it marks requests for prerendered pages, which skip the proxy (isCachedPageRequest).
+// Responses any shared cache may keep are kept about a second (lib/http/microcache.ts).
 //
 //   tsx scripts/server.ts [--hostname 127.0.0.1] [--port 3000]     (NODE_ENV=production)
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { PEER_ADDRESS_HEADER } from "../lib/http/client-address";
+import { createMicrocache } from "../lib/http/microcache";
 import { CACHED_PAGE_HEADER, type PrerenderedRoutes, prerenderedRoutes } from "../lib/security/prerendered";
 
 /**
@@ -116,10 +118,12 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const routes = prerenderedRoutes();
+  const microcache = createMicrocache();
 
   const server = http.createServer((req, res) => {
     stampRequest(req, routes);
     endWithBytes(res);
+    if (microcache.handle(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error("[server] request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
