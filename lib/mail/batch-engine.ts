@@ -99,8 +99,6 @@ export type RunBatchesOptions = {
   maxBatches?: number;
   /** Date.now() after which no batch is claimed and no 429 is waited out. */
   budgetEnd?: number;
-  /** Awaited before each request to Resend, once it holds its slot (a pacer). */
-  beforeSend?: () => Promise<void>;
   /** A Resend client to use instead of the one configured from the environment. */
   resend?: Resend;
   onBatch?: (totals: BatchTotals) => void;
@@ -343,7 +341,7 @@ async function send<Row extends QueuedRow>(
   const key = queue.idempotencyKey(batch);
   const attempts = Math.max(...batch.rows.map((row) => row.attempts));
   for (;;) {
-    const result = await sendBatch(emails, key, { resend: context.resend, beforeSend: context.beforeSend });
+    const result = await sendBatch(emails, key, { resend: context.resend });
     if (result.ok) {
       await markSent(table, batch, items, result.ids, clock());
       outcome.sent += ids.length;

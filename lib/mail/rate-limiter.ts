@@ -10,7 +10,12 @@
 // holds them for one process.
 
 const WINDOW_MS = 1000;
-const MARGIN_MS = 50;
+/**
+ * Only for Resend's own rounding: the rule above is safe without it, since a request
+ * arrives before its answer comes back and the slot is released after that. Each
+ * millisecond here costs about a thousandth of the rate.
+ */
+const MARGIN_MS = 10;
 /** How long a slot stays held if its process dies mid-request (well over a request's timeout). */
 const LEASE_MS = 60_000;
 /** Spreads the wake-ups of senders waiting for the same slot. */

@@ -39,12 +39,6 @@ export type SendBatchResult =
 export type SendBatchOptions = {
   /** A Resend client to use instead of the one configured from the environment. */
   resend?: Resend;
-  /**
-   * Awaited once the request holds its shared slot, right before it leaves: a pacer
-   * waits here, so nothing of variable length (the slot's database round trip, the
-   * payload's assembly) comes between its wake-up and the request's arrival.
-   */
-  beforeSend?: () => Promise<void>;
 };
 
 /** Whether mail really leaves the machine (else it stays in the local mailbox). */
@@ -185,12 +179,6 @@ export async function sendBatch(
 
   const limiter = requestRateLimiter();
   const done = await limiter.acquire();
-  try {
-    await options.beforeSend?.();
-  } catch (error) {
-    await done();
-    throw error;
-  }
   const { data, error, headers } = await resend.batch
     .send(payload, { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
     .finally(done);

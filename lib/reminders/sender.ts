@@ -60,8 +60,6 @@ export type RunOptions = {
   maxBatches?: number;
   /** Skip the enqueue step (another process does it). */
   skipEnqueue?: boolean;
-  /** Waits before each request to Resend (cross-process pacing, see ./pacing.ts). */
-  pace?: () => Promise<void>;
   resend?: Resend;
   onProgress?: (progress: RunProgress) => void;
   /** Records the run in job_runs (progress, outcome, skip reasons) under this source. */
@@ -248,7 +246,6 @@ async function sendDue(options: RunOptions): Promise<RunResult> {
     clock,
     maxBatches: options.maxBatches,
     budgetEnd,
-    beforeSend: options.pace,
     resend: options.resend,
     onBatch: ({ sent, skipped, failed }) =>
       options.onProgress?.({ done: sent + skipped + failed, total, sent, skipped, failed }),

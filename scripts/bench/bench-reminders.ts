@@ -5,7 +5,8 @@
 // verified, consenting pledges (bulk INSERT ... SELECT generate_series), queues the
 // due reminder, then starts four sender processes (child_process.fork of this file)
 // against a fake Resend that allows R batch requests per second (100 emails each).
-// Senders share the limit with slot pacing (lib/reminders/pacing.ts).
+// Senders share the limit as in production, through the database's send slots
+// (lib/mail/rate-limiter.ts, lib/mail/send-slots.ts), and know nothing of each other.
 // Prints emails/s, the ratio to the allowed rate (goal >= 0.95), duplicates (goal 0),
 // missed (goal 0) and each sender's peak memory. Exits 1 when a goal is missed.
 import { type ChildProcess, fork } from "node:child_process";
@@ -30,11 +31,10 @@ function option(name: string, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-async function sender(index: number, senders: number, rps: number): Promise<void> {
-  const [{ loadCampaign }, { runReminders }, { slotPacer }, { db }] = await Promise.all([
+async function sender(index: number): Promise<void> {
+  const [{ loadCampaign }, { runReminders }, { db }] = await Promise.all([
     import("../../lib/campaign/load"),
     import("../../lib/reminders/sender"),
-    import("../../lib/reminders/pacing"),
     import("../../lib/db"),
   ]);
   const campaign = loadCampaign();
@@ -48,7 +48,6 @@ async function sender(index: number, senders: number, rps: number): Promise<void
     now: new Date(BENCH_NOW),
     workerId: `bench-${index}`,
     skipEnqueue: true,
-    pace: slotPacer({ perSecond: rps, senders, index }),
   });
   await db.$disconnect();
   send({
@@ -148,8 +147,9 @@ async function main(): Promise<number> {
       DATABASE_URL: db.url,
       RESEND_API_KEY: "re_bench_fake_key",
       RESEND_BASE_URL: fake.url,
-      // Pacing shares the limit between the senders; the per-process limiter stays out of the way.
-      RESEND_REQUESTS_PER_SECOND: "100",
+      // The senders share the fake's limit as production's share Resend's: through the
+      // database's send slots (lib/mail/send-slots.ts), with nothing told of each other.
+      RESEND_REQUESTS_PER_SECOND: String(rps),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       CAMPAIGN_CONFIG: "",
       CAMPAIGN_DEADLINE: "",
@@ -168,9 +168,7 @@ async function main(): Promise<number> {
       `queued ${queued.type === "done" ? queued.sent : 0} reminders in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
 
-    const children = Array.from({ length: senders }, (_, i) =>
-      startChild(["--sender", String(i), String(senders), String(rps)], env),
-    );
+    const children = Array.from({ length: senders }, (_, i) => startChild(["--sender", String(i)], env));
     await Promise.all(children.map(next));
     const start = Date.now();
     const finished = children.map(next);
@@ -213,7 +211,7 @@ async function main(): Promise<number> {
 
 const mode = process.argv[2];
 if (mode === "--sender") {
-  sender(Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5])).then(
+  sender(Number(process.argv[3])).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(error);
