@@ -248,11 +248,11 @@ function AccountCard({
   dayLabel: (day: string) => string;
 }) {
   const headingId = `account-${account.id}`;
-  const title = account.accountEmail
+  const title = account.accountIdentifier
     ? t("checklist.accountWithEmail", {
         platform: platformName,
         index: account.accountIndex,
-        email: account.accountEmail,
+        email: account.accountIdentifier,
       })
     : t("checklist.account", { platform: platformName, index: account.accountIndex });
   const { days } = tracker;
