@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -34,9 +35,9 @@ export function TokenActionForm<T>({
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4">
-        <p role="status" className="rounded-md bg-success-50 p-4 font-semibold text-success-900">
+        <Card as="p" role="status" tone="success" variant="soft" className="font-semibold text-success-900">
           {confirmation(state.data)}
-        </p>
+        </Card>
         {next}
       </div>
     );

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/session";
 import { confirmLinkSchema } from "@/lib/auth/sign-in-confirmation";
 import { Link } from "@/lib/i18n/navigation";
@@ -40,9 +41,9 @@ export default async function ConfirmSignInPage({ params, searchParams }: Locale
       <p className="mt-6">{isPledge ? t("pledgeFor") : t("signingInAs")}</p>
       <p className="mt-1 break-all text-xl font-semibold">{email}</p>
       {isSwitching ? (
-        <p className="mt-4 rounded-md border-2 border-warning bg-warning-50 p-3 text-warning-900">
+        <Card as="p" tone="warning" variant="filled" padding="sm" className="mt-4 text-warning-900">
           {t("switchAccount", { current: signedIn.email, email })}
-        </p>
+        </Card>
       ) : null}
       <form method="post" action={`/${locale}/sign-in/confirm/continue`} className="mt-6 flex flex-col gap-4">
         <input type="hidden" name="token" value={token} />

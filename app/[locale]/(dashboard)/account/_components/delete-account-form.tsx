@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Card } from "@/components/ui/card";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteAccount } from "@/lib/actions/delete-account";
 import { Link } from "@/lib/i18n/navigation";
@@ -14,10 +15,10 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="locale" value={locale} />
       {message && (
-        <div role="alert" className="rounded-md border-2 border-danger bg-danger-50 p-4">
+        <Card role="alert" tone="danger" variant="filled">
           <p className="font-bold text-danger">{tErrors("title")}</p>
           <p className="mt-1">{errors.confirm ?? message}</p>
-        </div>
+        </Card>
       )}
       <label className="flex items-start gap-2">
         <input

@@ -1,13 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
 
 /** Shown once every needed objection is filed: thanks, and an invitation to share. */
 export async function FinishedCard({ locale }: { locale: string }) {
   const t = await getTranslations("tracker.finished");
   return (
-    <section
-      aria-labelledby="finished-heading"
-      className="rounded-lg border-2 border-success bg-success-50 p-5"
-    >
+    <Card as="section" tone="success" variant="filled" padding="lg" aria-labelledby="finished-heading">
       <h2 id="finished-heading" className="text-2xl font-bold text-success-900">
         {t("title")}
       </h2>
@@ -18,6 +16,6 @@ export async function FinishedCard({ locale }: { locale: string }) {
       >
         {t("invite")}
       </a>
-    </section>
+    </Card>
   );
 }

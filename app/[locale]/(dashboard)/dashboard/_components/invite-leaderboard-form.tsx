@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Card } from "@/components/ui/card";
 import { describedBy, inputClass } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -42,7 +43,11 @@ export function InviteLeaderboardForm({
       <p role="status" className="font-semibold" data-testid="leaderboard-status">
         {status}
       </p>
-      {isFlagged && <p className="rounded-md bg-warning-50 p-3">{t("flagged")}</p>}
+      {isFlagged && (
+        <Card as="p" tone="warning" variant="soft" padding="sm">
+          {t("flagged")}
+        </Card>
+      )}
       <form action={joining.formAction} noValidate className="flex flex-col gap-1">
         <input type="hidden" name="locale" value={locale} />
         <label htmlFor="leaderboard-name" className="font-semibold">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Card } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Choice, describedBy, Field, Fieldset, inputClass, PlatformsQuestion } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -62,9 +63,16 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
         <ErrorSummary key={attempt} title={tErrors("title")} message={message} errors={list} />
       )}
       {!pending && state?.ok && (
-        <p role="status" className="rounded-md bg-success-50 p-3 font-semibold text-success-900">
+        <Card
+          as="p"
+          role="status"
+          tone="success"
+          variant="soft"
+          padding="sm"
+          className="font-semibold text-success-900"
+        >
           {t("saved")}
-        </p>
+        </Card>
       )}
       <input type="hidden" name="locale" value={locale} />
 

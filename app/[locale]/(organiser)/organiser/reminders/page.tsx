@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
 import { sendReminderAction } from "@/lib/actions/organiser/send-reminder";
 import { campaign } from "@/lib/campaign";
 import { dryRunReminder, getReminderOverview } from "@/lib/organiser/get-reminder-overview";
@@ -164,7 +165,7 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
         {runs.length === 0 ? <p>{t("runsNone")}</p> : null}
         <ul className="flex flex-col gap-2">
           {runs.map((run) => (
-            <li key={run.id} className="rounded-md border border-line p-3 text-sm">
+            <li key={run.id} className={cardClass({ padding: "sm", className: "text-sm" })}>
               <p className="font-semibold">
                 {t("runLine", {
                   status: run.status,
