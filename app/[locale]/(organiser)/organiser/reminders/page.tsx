@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { z } from "zod";
 import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
 import { sendReminderAction } from "@/lib/actions/organiser/send-reminder";
 import { campaign } from "@/lib/campaign";
 import { dryRunReminder, getReminderOverview } from "@/lib/organiser/get-reminder-overview";
@@ -108,12 +109,7 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
           <input type="hidden" name="dryRun" value="1" />
           <label className="flex flex-col text-sm">
             {t("asOf")}
-            <input
-              type="datetime-local"
-              name="asOf"
-              defaultValue={query.asOf}
-              className="rounded-md border border-line-strong bg-surface px-2 py-2 text-ink"
-            />
+            <input type="datetime-local" name="asOf" defaultValue={query.asOf} className={inputClass} />
           </label>
           <button type="submit" className={buttonClass({ variant: "secondary" })}>
             {t("dryRun")}
