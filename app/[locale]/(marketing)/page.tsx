@@ -31,16 +31,10 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <p className="mt-4 max-w-2xl text-lg text-brand-50">{text(c.summary)}</p>
           <PledgeCounter campaign={c} />
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
-            <Link
-              href="/pledge"
-              className="rounded-control bg-white px-5 py-3 text-center font-semibold text-brand-900 hover:bg-brand-100"
-            >
+            <Link href="/pledge" className={buttonClass({ variant: "inverse", size: "lg" })}>
               {t("ctaPledge")}
             </Link>
-            <a
-              href="#forms"
-              className="rounded-control border border-white px-5 py-3 text-center font-semibold text-white hover:bg-brand-700"
-            >
+            <a href="#forms" className={buttonClass({ variant: "inverse-secondary", size: "lg" })}>
               {t("ctaForms")}
             </a>
           </div>

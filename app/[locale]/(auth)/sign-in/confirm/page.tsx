@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/session";
 import { confirmLinkSchema } from "@/lib/auth/sign-in-confirmation";
@@ -49,12 +50,9 @@ export default async function ConfirmSignInPage({ params, searchParams }: Locale
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
         <input type="hidden" name="callbackUrl" value={callbackUrl ?? `/${locale}/dashboard`} />
-        <button
-          type="submit"
-          className="rounded-md bg-accent-fill px-5 py-3 font-semibold text-white hover:bg-accent-fill-hover"
-        >
+        <Button type="submit" size="lg">
           {isPledge ? t("pledgeSubmit") : t("submit")}
-        </button>
+        </Button>
       </form>
       {isPledge && <p className="mt-4">{t("pledgeNext")}</p>}
       <p className="mt-4 text-sm">{t("notYou")}</p>

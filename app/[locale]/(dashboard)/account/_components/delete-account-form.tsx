@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteAccount } from "@/lib/actions/delete-account";
@@ -32,13 +33,9 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
         <span>{t("confirm.checkbox")}</span>
       </label>
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-alert-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
+        <Button type="submit" variant="danger" pending={pending}>
           {t("confirm.button")}
-        </button>
+        </Button>
         <Link href="/account" className="underline">
           {t("confirm.cancel")}
         </Link>

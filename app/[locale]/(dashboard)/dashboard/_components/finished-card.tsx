@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 /** Shown once every needed objection is filed: thanks, and an invitation to share. */
@@ -12,7 +13,7 @@ export async function FinishedCard({ locale }: { locale: string }) {
       <p className="mt-2 text-success-900">{t("body")}</p>
       <a
         href={`/${locale}/dashboard#invite`}
-        className="mt-4 inline-block rounded-md bg-green-800 px-4 py-2 font-semibold text-white hover:bg-green-900"
+        className={buttonClass({ variant: "success", className: "mt-4" })}
       >
         {t("invite")}
       </a>
