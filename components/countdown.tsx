@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { Card } from "@/components/ui/card";
 import { splitDuration } from "@/lib/campaign/deadline";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,23 +30,17 @@ export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: 
   const left = deadlineMs - now;
   if (left <= 0) {
     return (
-      <section
-        aria-labelledby="deadline-after"
-        className="rounded-lg border-l-4 border-warning bg-warning-50 p-4"
-      >
+      <Card as="section" aria-labelledby="deadline-after" tone="warning" variant="callout">
         <h2 id="deadline-after" className="text-lg font-semibold text-ink">
           {t("afterTitle")}
         </h2>
         <p className="mt-1 text-ink">{t("afterBody", { company, date: deadlineLabel })}</p>
-      </section>
+      </Card>
     );
   }
   const parts = splitDuration(left);
   return (
-    <section
-      aria-labelledby="deadline-before"
-      className="rounded-lg border-l-4 border-accent bg-accent-soft p-4"
-    >
+    <Card as="section" aria-labelledby="deadline-before" tone="accent" variant="callout">
       <h2 id="deadline-before" className="text-lg font-semibold text-ink">
         {t("dueBefore", { date: deadlineLabel })}
       </h2>
@@ -69,6 +64,6 @@ export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: 
         </span>
         <span aria-hidden="true"> · {t("seconds", { count: parts.seconds })}</span>
       </p>
-    </section>
+    </Card>
   );
 }

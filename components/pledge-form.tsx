@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LinkRequestForm } from "@/components/resend-link";
 import { describedBy, EmailField, Field, inputClass, PlatformsQuestion } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createPledge } from "@/lib/actions/create-pledge";
@@ -69,13 +70,12 @@ export function PledgeForm({ locale, countries, platforms, referralCode }: Props
       </Field>
 
       <Field id="country" label={t("country")} error={errors.country}>
-        <select
+        <Select
           id="country"
           name="country"
           required
           value={values.country}
           onChange={(e) => setValues((v) => ({ ...v, country: e.target.value }))}
-          className={inputClass}
           {...describedBy("country", { error: errors.country })}
         >
           <option value="">{t("countryPlaceholder")}</option>
@@ -85,7 +85,7 @@ export function PledgeForm({ locale, countries, platforms, referralCode }: Props
             </option>
           ))}
           <option value="ZZ">{t("countryOther")}</option>
-        </select>
+        </Select>
       </Field>
 
       <PlatformsQuestion

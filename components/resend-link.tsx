@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Card, cardClass } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { EmailField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -96,9 +97,16 @@ export function ResendLink({ locale, from }: { locale: string; from: "pledge" | 
       )}
       <div aria-live="polite">
         {isResent && !pending && (
-          <p role="status" className="rounded-md bg-success-50 p-3 font-semibold text-success-900">
+          <Card
+            as="p"
+            role="status"
+            tone="success"
+            variant="soft"
+            padding="sm"
+            className="font-semibold text-success-900"
+          >
             {t("resent")}
-          </p>
+          </Card>
         )}
       </div>
       <form
@@ -109,7 +117,7 @@ export function ResendLink({ locale, from }: { locale: string; from: "pledge" | 
           onSubmit(event);
         }}
         noValidate
-        className="flex flex-col gap-3 rounded-lg border border-line p-4"
+        className={cardClass({ className: "flex flex-col gap-3" })}
       >
         <h2 className="font-bold text-lg">{t("title")}</h2>
         <input type="hidden" name="locale" value={locale} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
+import { Card } from "@/components/ui/card";
 import { Link } from "@/lib/i18n/navigation";
 
 // Public pages are the same for every visitor (prerendered, cached), so they never
@@ -65,11 +66,11 @@ export function AlreadyPledged({ children }: { children?: ReactNode }) {
   const has = useHasChecklist();
   if (!has) return children ?? null;
   return (
-    <p role="status" className="mt-6 rounded-card border-2 border-accent bg-accent-soft p-4">
+    <Card as="p" role="status" tone="accent" variant="filled" className="mt-6">
       {t("alreadyPledged")}{" "}
       <Link href="/dashboard" className="font-semibold text-accent underline underline-offset-4">
         {t("myChecklist")}
       </Link>
-    </p>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { Link } from "@/lib/i18n/navigation";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitcher } from "./language-switcher";
@@ -32,7 +33,7 @@ export async function SiteHeader() {
             </li>
             <li>
               {/* "My checklist" for someone with one, read in the browser: this header is on cached pages. */}
-              <HeaderAction className="rounded-md bg-accent-fill px-3 py-2 text-on-accent hover:bg-accent-fill-hover" />
+              <HeaderAction className={buttonClass({ size: "sm" })} />
             </li>
             <li>
               <LanguageSwitcher />

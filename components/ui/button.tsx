@@ -1,7 +1,15 @@
 import type { ComponentProps } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "quiet" | "danger" | "success";
-export type ButtonSize = "md" | "lg";
+export type ButtonVariant =
+  | "primary"
+  | "secondary"
+  | "quiet"
+  | "danger"
+  | "danger-secondary"
+  | "success"
+  | "inverse"
+  | "inverse-secondary";
+export type ButtonSize = "sm" | "md" | "lg";
 
 const base =
   "inline-flex items-center justify-center gap-2 rounded-control font-semibold text-center no-underline transition-colors disabled:cursor-not-allowed disabled:opacity-70";
@@ -10,9 +18,18 @@ const variants: Record<ButtonVariant, string> = {
   secondary: "border-2 border-accent bg-surface text-accent hover:bg-accent-soft",
   quiet: "text-accent underline underline-offset-4 hover:text-accent-strong",
   danger: "bg-alert-700 text-white hover:bg-red-800",
+  // The way to a destructive step, not the step itself.
+  "danger-secondary": "border-2 border-danger bg-surface text-danger hover:bg-danger-50",
   success: "bg-green-800 text-white hover:bg-green-900",
+  // On the brand-blue band of the landing page, the same in both schemes.
+  inverse: "bg-white text-brand-900 hover:bg-brand-100",
+  "inverse-secondary": "border-2 border-white text-white hover:bg-brand-700",
 };
-const sizes: Record<ButtonSize, string> = { md: "px-4 py-2", lg: "px-5 py-3 text-lg" };
+const sizes: Record<ButtonSize, string> = {
+  sm: "px-3 py-2 text-sm",
+  md: "px-4 py-2",
+  lg: "px-5 py-3 text-lg",
+};
 
 /** The classes of a button, for a link that looks like one (`<a className={buttonClass()}>`). */
 export function buttonClass({

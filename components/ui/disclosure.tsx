@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cardClass } from "./card";
 
 /**
  * Something folded away under a one-line summary (a native <details>: keyboard and
@@ -18,7 +19,11 @@ export function Disclosure({
   id?: string;
 }) {
   return (
-    <details id={id} open={isOpen} className={`group rounded-card border border-line ${className}`}>
+    <details
+      id={id}
+      open={isOpen}
+      className={cardClass({ padding: "none", className: `group ${className}` })}
+    >
       <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-card p-4 font-semibold text-accent [&::-webkit-details-marker]:hidden">
         <span>{summary}</span>
         <svg

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { cardClass } from "./card";
 
 /** A focused summary of a form's errors, linking to each field (GOV.UK pattern). */
 export function ErrorSummary({
@@ -22,7 +23,7 @@ export function ErrorSummary({
       tabIndex={-1}
       role="alert"
       aria-labelledby="error-summary-title"
-      className="rounded-md border-2 border-danger bg-danger-50 p-4"
+      className={cardClass({ tone: "danger", variant: "filled" })}
     >
       <h2 id="error-summary-title" className="font-bold text-danger">
         {title}

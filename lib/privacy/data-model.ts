@@ -85,7 +85,7 @@ export const DATA_MODEL: readonly TableDoc[] = [
       ...PERSON_IN_CAMPAIGN,
       "platform",
       "account_index",
-      "account_email",
+      "account_identifier",
       "covered_by_id",
       "status",
       "submitted_at",

@@ -8,7 +8,9 @@ import { hashEmail } from "@/lib/mail";
 // link) are listed without their value; the privacy policy says so.
 
 // @2: one pledge per campaign ("pledges"), referral visits named by their pledge.
-export const EXPORT_FORMAT = "object-to-ai-training/personal-data-export@2";
+// @3: a submission's account is named by "accountIdentifier" (was "accountEmail"): a
+// phone number for WhatsApp.
+export const EXPORT_FORMAT = "object-to-ai-training/personal-data-export@3";
 
 export type PersonalDataExport = Awaited<ReturnType<typeof collect>>;
 

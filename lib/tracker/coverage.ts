@@ -10,7 +10,7 @@ import type { QuestionnaireInput } from "./schema";
 // their own objection.
 
 export type AccountRef = { platform: string; accountIndex: number };
-export type PlannedAccount = AccountRef & { accountEmail: string | null; coveredBy: AccountRef | null };
+export type PlannedAccount = AccountRef & { accountIdentifier: string | null; coveredBy: AccountRef | null };
 
 export function planAccounts(
   platforms: readonly Pick<Platform, "id" | "linkGroup">[],
@@ -29,14 +29,14 @@ export function planAccounts(
   for (const { platform, emails } of input.accounts) {
     const group = platforms.find((p) => p.id === platform)?.linkGroup;
     const primary = group ? primaryOfGroup.get(group) : undefined;
-    emails.forEach((accountEmail, i) => {
+    emails.forEach((accountIdentifier, i) => {
       const accountIndex = i + 1;
       const isPaired =
         primary !== undefined && primary !== platform && (counts.get(primary) ?? 0) >= accountIndex;
       planned.push({
         platform,
         accountIndex,
-        accountEmail,
+        accountIdentifier,
         coveredBy: isPaired ? { platform: primary, accountIndex } : null,
       });
     });

@@ -62,9 +62,9 @@ export async function saveQuestionnaire(
           campaignId,
           platform: account.platform,
           accountIndex: account.accountIndex,
-          accountEmail: account.accountEmail,
+          accountIdentifier: account.accountIdentifier,
         },
-        update: { accountEmail: account.accountEmail },
+        update: { accountIdentifier: account.accountIdentifier },
         select: { id: true, status: true },
       });
       rows.set(keyOf(account.platform, account.accountIndex), row);

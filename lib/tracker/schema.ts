@@ -31,7 +31,7 @@ function normalisePhone(value: string | undefined): string | null {
 /**
  * How a platform's accounts are named in the tracker (campaign `accountIdentifier`):
  * each kind's normalised form and whether a given value is one. The values share one
- * column (`submissions.account_email`), which holds what names the account.
+ * column (`submissions.account_identifier`), which holds what names the account.
  */
 const IDENTIFIERS = {
   email: {

@@ -17,7 +17,7 @@ import {
 export type TrackerAccount = {
   id: string;
   accountIndex: number;
-  accountEmail: string | null;
+  accountIdentifier: string | null;
   status: Status;
   /** YYYY-MM-DD (see ./dates.ts). */
   submittedOn: string | null;
@@ -75,7 +75,7 @@ export async function getTracker(userId: string, { campaign, now }: TrackerConte
         id: true,
         platform: true,
         accountIndex: true,
-        accountEmail: true,
+        accountIdentifier: true,
         status: true,
         submittedAt: true,
         confirmedAt: true,
@@ -102,7 +102,7 @@ export async function getTracker(userId: string, { campaign, now }: TrackerConte
           return {
             id: row.id,
             accountIndex: row.accountIndex,
-            accountEmail: row.accountEmail,
+            accountIdentifier: row.accountIdentifier,
             status: row.status,
             submittedOn: row.submittedAt ? instantToDay(row.submittedAt) : null,
             confirmedOn: row.confirmedAt ? instantToDay(row.confirmedAt) : null,
@@ -130,7 +130,7 @@ export async function getTracker(userId: string, { campaign, now }: TrackerConte
     emails: Object.fromEntries(
       campaign.platforms.map((p) => [
         p.id,
-        rows.filter((r) => r.platform === p.id).map((r) => r.accountEmail),
+        rows.filter((r) => r.platform === p.id).map((r) => r.accountIdentifier),
       ]),
     ),
     accountsLinked: pledge.accountsLinked,

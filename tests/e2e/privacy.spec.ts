@@ -87,7 +87,7 @@ test.describe("your data", () => {
   }) => {
     const person = await signedInPerson(context, { firstName: "Ada" });
     const data = await download(page);
-    expect(data.format).toBe("object-to-ai-training/personal-data-export@2");
+    expect(data.format).toBe("object-to-ai-training/personal-data-export@3");
     expect(data.user).toMatchObject({ id: person.userId, email: person.email });
     expect(data.pledges).toEqual([
       expect.objectContaining({ id: person.pledgeId, referralCode: person.referralCode, firstName: "Ada" }),

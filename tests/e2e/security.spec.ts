@@ -391,7 +391,7 @@ const FIELDS = [
   "t",
   "linked",
   "note",
-  "accountEmail",
+  "accountIdentifier",
 ];
 
 // Other spec files run in parallel, so "no writes" is checked by a marker: every fuzz

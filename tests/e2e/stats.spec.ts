@@ -85,6 +85,14 @@ test.describe("campaign stats", () => {
     const countryTable = page.getByRole("table", { name: "Verified pledges per country" });
     await expect(countryTable.getByRole("row", { name: "Malta hidden" })).toBeAttached();
     await expect(countryTable.getByRole("row", { name: /^Germany \d+$/ })).toBeAttached();
+    // The hidden countries as a count; their names folded away, Malta among them.
+    await expect(
+      page.getByText(/^\d+ countries are hidden: each has fewer than 10 verified pledges/),
+    ).toBeVisible();
+    const hiddenList = page.getByRole("group").filter({ hasText: "Which countries are hidden" });
+    await expect(hiddenList.getByRole("listitem").filter({ hasText: /^Malta$/ })).toBeHidden();
+    await page.getByText("Which countries are hidden").click();
+    await expect(hiddenList.getByRole("listitem").filter({ hasText: /^Malta$/ })).toBeVisible();
 
     await expect(
       page.getByRole("heading", { name: /deadline|objecting still protects/i }).first(),

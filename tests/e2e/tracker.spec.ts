@@ -236,16 +236,16 @@ test.describe("objection tracker", () => {
     await expect(phone).toHaveAttribute("aria-invalid", "true");
     await expectNoAxeViolations(page);
     const stored = () =>
-      query<{ account_email: string | null }>(
-        "SELECT account_email FROM submissions WHERE user_id = $1 AND platform = 'whatsapp'",
+      query<{ account_identifier: string | null }>(
+        "SELECT account_identifier FROM submissions WHERE user_id = $1 AND platform = 'whatsapp'",
         [person.userId],
       );
-    expect(await stored()).toEqual([{ account_email: null }]);
+    expect(await stored()).toEqual([{ account_identifier: null }]);
 
     await phone.fill("+49 151 2345 6789");
     await page.getByRole("button", { name: "Save my answers" }).click();
     await expect(page.getByText("Your answers are saved and your checklist is up to date.")).toBeVisible();
-    expect(await stored()).toEqual([{ account_email: "+4915123456789" }]);
+    expect(await stored()).toEqual([{ account_identifier: "+4915123456789" }]);
     await expect(account(page, "WhatsApp account 1 (+4915123456789)")).toBeVisible();
   });
 

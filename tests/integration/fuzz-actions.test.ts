@@ -81,7 +81,7 @@ const FIELDS = [
   "token",
   "linked",
   "note",
-  "accountEmail",
+  "accountIdentifier",
   "accounts_facebook",
   "accounts_instagram",
 ];

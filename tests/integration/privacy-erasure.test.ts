@@ -56,7 +56,7 @@ async function fullPerson() {
       campaignId: c.id,
       platform: "facebook",
       accountIndex: 1,
-      accountEmail: email,
+      accountIdentifier: email,
       note: "my note",
     },
   });
@@ -145,7 +145,10 @@ describe("download my data", () => {
     expect(data?.accounts).toHaveLength(1);
     expect(data?.verificationTokens).toHaveLength(1);
     expect(data?.submissions.map((s) => s.platform).sort()).toEqual(["facebook", "instagram"]);
-    expect(data?.submissions.find((s) => s.platform === "facebook")).toMatchObject({ note: "my note" });
+    expect(data?.submissions.find((s) => s.platform === "facebook")).toMatchObject({
+      note: "my note",
+      accountIdentifier: person.email,
+    });
     expect(data?.reminderDeliveries).toHaveLength(1);
     expect(data?.linkReports.map((r) => r.id)).toEqual([person.report.id]);
     expect(data?.referralVisits).toEqual([

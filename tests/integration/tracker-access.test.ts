@@ -124,7 +124,7 @@ describe("one person's tracker is theirs alone", () => {
     const own = await db.submission.findMany({ where: { userId: mallory.id } });
     expect(own.map((row) => row.platform)).toEqual(["whatsapp"]);
     // WhatsApp names an account by its phone number, kept without its spaces.
-    expect(own.map((row) => row.accountEmail)).toEqual(["+31612345678"]);
+    expect(own.map((row) => row.accountIdentifier)).toEqual(["+31612345678"]);
   });
 
   it("reading shows only the signed-in person's accounts", async () => {

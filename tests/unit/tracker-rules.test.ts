@@ -231,15 +231,15 @@ describe("linked accounts", () => {
       accountsLinked: true,
     });
     expect(plan).toEqual([
-      { platform: "facebook", accountIndex: 1, accountEmail: "a@example.org", coveredBy: null },
+      { platform: "facebook", accountIndex: 1, accountIdentifier: "a@example.org", coveredBy: null },
       {
         platform: "instagram",
         accountIndex: 1,
-        accountEmail: null,
+        accountIdentifier: null,
         coveredBy: { platform: "facebook", accountIndex: 1 },
       },
-      { platform: "instagram", accountIndex: 2, accountEmail: null, coveredBy: null },
-      { platform: "whatsapp", accountIndex: 1, accountEmail: null, coveredBy: null },
+      { platform: "instagram", accountIndex: 2, accountIdentifier: null, coveredBy: null },
+      { platform: "whatsapp", accountIndex: 1, accountIdentifier: null, coveredBy: null },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Countdown } from "@/components/countdown";
 import { ExternalLink } from "@/components/external-link";
 import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { Link } from "@/lib/i18n/navigation";
 import { HowItWorks } from "./_components/how-it-works";
@@ -30,16 +31,10 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <p className="mt-4 max-w-2xl text-lg text-brand-50">{text(c.summary)}</p>
           <PledgeCounter campaign={c} />
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
-            <Link
-              href="/pledge"
-              className="rounded-control bg-white px-5 py-3 text-center font-semibold text-brand-900 hover:bg-brand-100"
-            >
+            <Link href="/pledge" className={buttonClass({ variant: "inverse", size: "lg" })}>
               {t("ctaPledge")}
             </Link>
-            <a
-              href="#forms"
-              className="rounded-control border border-white px-5 py-3 text-center font-semibold text-white hover:bg-brand-700"
-            >
+            <a href="#forms" className={buttonClass({ variant: "inverse-secondary", size: "lg" })}>
               {t("ctaForms")}
             </a>
           </div>
@@ -99,7 +94,7 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <p className="mt-2 text-ink-muted">{t("formsIntro")}</p>
           <ul className="mt-4 grid gap-4 sm:grid-cols-3">
             {c.platforms.map((platform) => (
-              <li key={platform.id} className="flex flex-col gap-3 rounded-lg border border-line p-4">
+              <Card as="li" key={platform.id} className="flex flex-col gap-3">
                 <h3 className="text-lg font-semibold">{platform.name}</h3>
                 {platform.caveats
                   .filter((caveat) => caveat.severity === "warning")
@@ -115,12 +110,12 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
                 >
                   {t("openForm", { platform: platform.name })}
                 </ExternalLink>
-              </li>
+              </Card>
             ))}
           </ul>
         </section>
 
-        <section aria-labelledby="pledge-heading" className="rounded-xl bg-surface-sunken p-6">
+        <Card as="section" variant="soft" padding="lg" aria-labelledby="pledge-heading">
           <h2 id="pledge-heading" className="text-2xl font-bold">
             {t("pledgeHeading")}
           </h2>
@@ -129,14 +124,14 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <Link href="/pledge" className={buttonClass({ size: "lg", className: "mt-4" })}>
             {t("ctaPledge")}
           </Link>
-        </section>
+        </Card>
 
         {c.faq.length > 0 && (
           <section aria-labelledby="faq-heading">
             <h2 id="faq-heading" className="text-2xl font-bold">
               {t("faqHeading")}
             </h2>
-            <div className="mt-3 divide-y divide-line rounded-xl border border-line">
+            <Card padding="none" className="mt-3 divide-y divide-line">
               {c.faq.map((item) => (
                 <details key={localized(item.question, "en")} className="group px-4 py-3">
                   <summary className="cursor-pointer font-semibold text-accent-strong marker:text-accent">
@@ -145,7 +140,7 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
                   <p className="mt-2 max-w-2xl">{localized(item.answer, locale)}</p>
                 </details>
               ))}
-            </div>
+            </Card>
           </section>
         )}
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { requireOrganiser } from "@/lib/auth/organiser";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -18,6 +19,7 @@ const PATHS = {
   health: "/organiser/health",
   audit: "/organiser/audit",
 } as const;
+const NAV_LINK = buttonClass({ variant: "secondary", size: "sm" });
 
 export default async function OrganiserLayout({ children }: { children: ReactNode }) {
   await connection();
@@ -29,19 +31,13 @@ export default async function OrganiserLayout({ children }: { children: ReactNod
         <ul className="flex flex-wrap gap-2">
           {SECTIONS.map((section) => (
             <li key={section}>
-              <Link
-                href={PATHS[section]}
-                className="inline-block rounded-md border border-line-strong px-3 py-2 font-semibold text-accent hover:bg-accent-soft"
-              >
+              <Link href={PATHS[section]} className={NAV_LINK}>
                 {t(section)}
               </Link>
             </li>
           ))}
           <li>
-            <a
-              href="/api/organiser/stats.csv"
-              className="inline-block rounded-md border border-line-strong px-3 py-2 font-semibold text-accent hover:bg-accent-soft"
-            >
+            <a href="/api/organiser/stats.csv" className={NAV_LINK}>
               {t("csv")}
             </a>
           </li>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { createTranslator } from "next-intl";
 import { Fragment } from "react";
+import { Card } from "@/components/ui/card";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -55,7 +56,7 @@ export default async function MailboxPage() {
       ) : (
         <ol className="mt-6 flex flex-col gap-6">
           {emails.map((email) => (
-            <li key={email.id} className="rounded-lg border border-line p-4">
+            <Card as="li" key={email.id}>
               <h2 className="text-lg font-semibold">{email.subject}</h2>
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm text-ink-muted">
                 <dt className="font-medium">{t("to")}</dt>
@@ -75,7 +76,7 @@ export default async function MailboxPage() {
               <pre className="mt-4 whitespace-pre-wrap break-words font-sans text-sm">
                 {email.text ? <LinkifiedText text={email.text} /> : t("noText")}
               </pre>
-            </li>
+            </Card>
           ))}
         </ol>
       )}

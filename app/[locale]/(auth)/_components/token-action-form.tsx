@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -34,9 +36,9 @@ export function TokenActionForm<T>({
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4">
-        <p role="status" className="rounded-md bg-success-50 p-4 font-semibold text-success-900">
+        <Card as="p" role="status" tone="success" variant="soft" className="font-semibold text-success-900">
           {confirmation(state.data)}
-        </p>
+        </Card>
         {next}
       </div>
     );
@@ -47,13 +49,9 @@ export function TokenActionForm<T>({
       <input type="hidden" name="locale" value={locale} />
       <FormAlert message={message} />
       <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover disabled:opacity-60"
-        >
-          {pending ? pendingLabel : label}
-        </button>
+        <Button type="submit" pending={pending} pendingLabel={pendingLabel}>
+          {label}
+        </Button>
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
@@ -15,8 +16,6 @@ export async function generateMetadata({
 }
 
 const SECTION = "flex flex-col gap-3";
-const BUTTON =
-  "self-start rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover";
 
 /** The person's own data: download it, change email preferences, delete it all. */
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -36,7 +35,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           {t("download.title")}
         </h2>
         <p>{t("download.body")}</p>
-        <a href={`/api/account/export?locale=${locale}`} download className={BUTTON}>
+        <a
+          href={`/api/account/export?locale=${locale}`}
+          download
+          className={buttonClass({ className: "self-start" })}
+        >
           {t("download.button")}
         </a>
         <Link href="/privacy" className="self-start underline">
@@ -61,7 +64,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <p>{t("delete.body")}</p>
         <Link
           href="/account/delete"
-          className="self-start rounded-md border-2 border-danger px-4 py-2 font-semibold text-danger"
+          className={buttonClass({ variant: "danger-secondary", className: "self-start" })}
         >
           {t("delete.link")}
         </Link>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { SignOutButton } from "@/components/sign-out-button";
 import { RememberChecklist } from "@/components/signed-in-hint";
 import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
 import { getOwnPledge } from "@/lib/pledges/queries";
@@ -58,9 +59,16 @@ export default async function DashboardPage({
           <SignOutButton locale={locale} label={tAuth("signOut")} />
         </div>
         {welcome && pledge?.verifiedAt && (
-          <p role="status" className="mt-2 rounded-md bg-success-50 p-3 font-semibold text-success-900">
+          <Card
+            as="p"
+            role="status"
+            tone="success"
+            variant="soft"
+            padding="sm"
+            className="mt-2 font-semibold text-success-900"
+          >
             {t("welcome")}
-          </p>
+          </Card>
         )}
         {pledge && !pledge.verifiedAt && <p className="mt-2">{t("notVerified")}</p>}
       </header>

@@ -1,4 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/session";
 import { confirmLinkSchema } from "@/lib/auth/sign-in-confirmation";
 import { Link } from "@/lib/i18n/navigation";
@@ -40,20 +42,17 @@ export default async function ConfirmSignInPage({ params, searchParams }: Locale
       <p className="mt-6">{isPledge ? t("pledgeFor") : t("signingInAs")}</p>
       <p className="mt-1 break-all text-xl font-semibold">{email}</p>
       {isSwitching ? (
-        <p className="mt-4 rounded-md border-2 border-warning bg-warning-50 p-3 text-warning-900">
+        <Card as="p" tone="warning" variant="filled" padding="sm" className="mt-4 text-warning-900">
           {t("switchAccount", { current: signedIn.email, email })}
-        </p>
+        </Card>
       ) : null}
       <form method="post" action={`/${locale}/sign-in/confirm/continue`} className="mt-6 flex flex-col gap-4">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
         <input type="hidden" name="callbackUrl" value={callbackUrl ?? `/${locale}/dashboard`} />
-        <button
-          type="submit"
-          className="rounded-md bg-accent-fill px-5 py-3 font-semibold text-white hover:bg-accent-fill-hover"
-        >
+        <Button type="submit" size="lg">
           {isPledge ? t("pledgeSubmit") : t("submit")}
-        </button>
+        </Button>
       </form>
       {isPledge && <p className="mt-4">{t("pledgeNext")}</p>}
       <p className="mt-4 text-sm">{t("notYou")}</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -29,10 +30,7 @@ export default async function SignInErrorPage({
     <div className="mx-auto max-w-xl px-4 py-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-3">{error === "Verification" ? t("verification") : t("other")}</p>
-      <Link
-        href="/sign-in"
-        className="mt-6 inline-block rounded-md bg-accent-fill px-5 py-3 font-semibold text-white"
-      >
+      <Link href="/sign-in" className={buttonClass({ size: "lg", className: "mt-6" })}>
         {t("requestNew")}
       </Link>
     </div>

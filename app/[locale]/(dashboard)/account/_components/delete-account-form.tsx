@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteAccount } from "@/lib/actions/delete-account";
 import { Link } from "@/lib/i18n/navigation";
@@ -14,10 +16,10 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="locale" value={locale} />
       {message && (
-        <div role="alert" className="rounded-md border-2 border-danger bg-danger-50 p-4">
+        <Card role="alert" tone="danger" variant="filled">
           <p className="font-bold text-danger">{tErrors("title")}</p>
           <p className="mt-1">{errors.confirm ?? message}</p>
-        </div>
+        </Card>
       )}
       <label className="flex items-start gap-2">
         <input
@@ -31,13 +33,9 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
         <span>{t("confirm.checkbox")}</span>
       </label>
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-alert-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
+        <Button type="submit" variant="danger" pending={pending}>
           {t("confirm.button")}
-        </button>
+        </Button>
         <Link href="/account" className="underline">
           {t("confirm.cancel")}
         </Link>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExternalLink } from "@/components/external-link";
 import { buttonClass } from "@/components/ui/button";
+import { Card, cardClass } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { StatusTag, type Tone } from "@/components/ui/status-tag";
 import { type Campaign, localized } from "@/lib/campaign";
@@ -154,10 +155,15 @@ function PlatformGuide({
     </ExternalLink>
   );
   return (
-    <section
+    <Card
+      as="section"
       id={`guide-${platform.id}`}
       aria-labelledby={headingId}
-      className={`scroll-mt-4 rounded-card border-2 p-4 sm:p-6 ${isDone ? "border-success bg-success-50/40" : isNext ? "border-accent" : "border-line"}`}
+      // Done: tinted green; the guide to follow now: framed in the accent colour.
+      tone={isDone ? "success" : isNext ? "accent" : "neutral"}
+      variant={isDone ? "filled" : "outline"}
+      padding="lg"
+      className="scroll-mt-4"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={headingId} className="text-xl font-bold">
@@ -188,11 +194,12 @@ function PlatformGuide({
       {platform.caveats.map((caveat) => (
         <p
           key={caveat.text.en}
-          className={
-            caveat.severity === "warning"
-              ? "mt-3 rounded-md border-l-4 border-warning bg-warning-50 p-3"
-              : "mt-3 rounded-md border-l-4 border-accent bg-accent-soft p-3"
-          }
+          className={cardClass({
+            tone: caveat.severity === "warning" ? "warning" : "accent",
+            variant: "callout",
+            padding: "sm",
+            className: "mt-3",
+          })}
         >
           <strong>
             {caveat.severity === "warning" ? t("checklist.caveatWarning") : t("checklist.caveatInfo")}:{" "}
@@ -210,7 +217,7 @@ function PlatformGuide({
       </div>
       <ul className="mt-6 flex flex-col gap-4">
         {accounts.map((account) => (
-          <li key={account.id} className="rounded-md bg-surface-muted p-4">
+          <Card as="li" key={account.id} variant="soft">
             <AccountCard
               next={next && next.id !== platform.id ? next : null}
               account={account}
@@ -221,10 +228,10 @@ function PlatformGuide({
               accountName={accountName}
               dayLabel={dayLabel}
             />
-          </li>
+          </Card>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }
 
@@ -248,11 +255,11 @@ function AccountCard({
   dayLabel: (day: string) => string;
 }) {
   const headingId = `account-${account.id}`;
-  const title = account.accountEmail
+  const title = account.accountIdentifier
     ? t("checklist.accountWithEmail", {
         platform: platformName,
         index: account.accountIndex,
-        email: account.accountEmail,
+        email: account.accountIdentifier,
       })
     : t("checklist.account", { platform: platformName, index: account.accountIndex });
   const { days } = tracker;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateReminderPreferences } from "@/lib/actions/update-reminder-preferences";
@@ -37,13 +38,9 @@ export function EmailPreferencesForm({
       {!enabled && <p className="text-sm text-ink-muted">{t("consentLabel")}</p>}
       <FormAlert message={message} />
       <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md border border-line-strong px-4 py-2 font-semibold disabled:opacity-60"
-        >
-          {pending ? t("pending") : enabled ? t("turnOff") : t("turnOn")}
-        </button>
+        <Button type="submit" variant="secondary" pending={pending} pendingLabel={t("pending")}>
+          {enabled ? t("turnOff") : t("turnOn")}
+        </Button>
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { describedBy, inputClass } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -42,7 +44,11 @@ export function InviteLeaderboardForm({
       <p role="status" className="font-semibold" data-testid="leaderboard-status">
         {status}
       </p>
-      {isFlagged && <p className="rounded-md bg-warning-50 p-3">{t("flagged")}</p>}
+      {isFlagged && (
+        <Card as="p" tone="warning" variant="soft" padding="sm">
+          {t("flagged")}
+        </Card>
+      )}
       <form action={joining.formAction} noValidate className="flex flex-col gap-1">
         <input type="hidden" name="locale" value={locale} />
         <label htmlFor="leaderboard-name" className="font-semibold">
@@ -67,26 +73,18 @@ export function InviteLeaderboardForm({
             className={`${inputClass} sm:w-72`}
             {...describedBy("leaderboard-name", { hint: true, error: nameError })}
           />
-          <button
-            type="submit"
-            disabled={joining.pending}
-            className="rounded-md bg-accent-fill px-4 py-2 font-semibold text-white hover:bg-accent-fill-hover disabled:opacity-70"
-          >
+          <Button type="submit" pending={joining.pending}>
             {isOnLeaderboard ? t("rename") : t("join")}
-          </button>
+          </Button>
         </div>
         <FormAlert message={joinMessage} />
       </form>
       {isOnLeaderboard && (
         <form action={leaving.formAction}>
           <input type="hidden" name="locale" value={locale} />
-          <button
-            type="submit"
-            disabled={leaving.pending}
-            className="rounded-md border border-line-strong bg-surface px-4 py-2 font-semibold text-ink hover:bg-surface-muted disabled:opacity-70"
-          >
+          <Button type="submit" variant="secondary" pending={leaving.pending}>
             {t("leave")}
-          </button>
+          </Button>
           <FormAlert message={leaving.message} />
         </form>
       )}

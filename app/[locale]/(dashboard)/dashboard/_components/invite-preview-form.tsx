@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateSharePreferences } from "@/lib/actions/update-share-preferences";
@@ -41,13 +42,9 @@ export function InvitePreviewForm({
             {t("hint", { name: firstName })}
           </p>
           <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              disabled={pending}
-              className="rounded-md border border-line-strong bg-surface px-4 py-2 font-semibold text-ink hover:bg-surface-muted disabled:opacity-70"
-            >
+            <Button type="submit" variant="secondary" pending={pending}>
               {t("save")}
-            </button>
+            </Button>
             <p role="status" className="text-sm font-semibold text-success-900">
               {state?.ok ? t("saved") : ""}
             </p>

@@ -2,8 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Card } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Choice, describedBy, Field, Fieldset, inputClass, PlatformsQuestion } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveQuestionnaire } from "@/lib/actions/save-questionnaire";
@@ -62,9 +64,16 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
         <ErrorSummary key={attempt} title={tErrors("title")} message={message} errors={list} />
       )}
       {!pending && state?.ok && (
-        <p role="status" className="rounded-md bg-success-50 p-3 font-semibold text-success-900">
+        <Card
+          as="p"
+          role="status"
+          tone="success"
+          variant="soft"
+          padding="sm"
+          className="font-semibold text-success-900"
+        >
           {t("saved")}
-        </p>
+        </Card>
       )}
       <input type="hidden" name="locale" value={locale} />
 
@@ -92,12 +101,12 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
               hint={t("accountsHint")}
               error={errors[countId]}
             >
-              <select
+              <Select
                 id={countId}
                 name={countId}
                 value={count}
                 onChange={(e) => setCounts((c) => ({ ...c, [platform.id]: Number(e.target.value) }))}
-                className={`${inputClass} sm:w-32`}
+                className="sm:w-32"
                 {...describedBy(countId, { hint: true, error: errors[countId] })}
               >
                 {choicesUpTo(platform.maxAccounts).map((n) => (
@@ -105,7 +114,7 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
                     {n}
                   </option>
                 ))}
-              </select>
+              </Select>
             </Field>
             {Array.from({ length: count }, (_, i) => {
               const index = i + 1;

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
 import { Disclosure } from "@/components/ui/disclosure";
 import { campaign } from "@/lib/campaign";
 import { getReferralCard, qrCodeSvg } from "@/lib/referrals";
@@ -42,10 +43,12 @@ export async function ReferralCard({
   ];
 
   return (
-    <section
+    <Card
+      as="section"
       id="invite"
       aria-labelledby="invite-heading"
-      className="flex scroll-mt-4 flex-col gap-8 rounded-lg border border-line p-4 sm:p-6"
+      padding="lg"
+      className="flex scroll-mt-4 flex-col gap-8"
     >
       <div>
         <h2 id="invite-heading" className="text-2xl font-bold">
@@ -72,9 +75,11 @@ export async function ReferralCard({
           <p className="mt-1 text-sm text-ink-subtle">{t("resultsHint")}</p>
           <dl className="mt-4 grid gap-3 sm:grid-cols-2">
             {figures.map((figure) => (
-              <div
+              <Card
                 key={figure.key}
-                className="flex flex-col rounded-md bg-surface-muted p-3"
+                variant="soft"
+                padding="sm"
+                className="flex flex-col"
                 data-figure={figure.key}
               >
                 <dt className="text-sm text-ink-muted">{figure.label}</dt>
@@ -83,7 +88,7 @@ export async function ReferralCard({
                     ? t("fewerThan", { count: SMALL_COUNT_K })
                     : format.number(figure.value)}
                 </dd>
-              </div>
+              </Card>
             ))}
           </dl>
           <p className="mt-2 text-sm text-ink-subtle">{t("friendsOfFriendsHint")}</p>
@@ -128,6 +133,6 @@ export async function ReferralCard({
           isFlagged={card.isFlagged}
         />
       </Disclosure>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { reportBrokenLink } from "@/lib/actions/report-broken-link";
@@ -35,15 +36,16 @@ export function ReportLinkForm({
       <input type="hidden" name="platform" value={platform} />
       <FormAlert message={message} isSmall />
       <div>
-        <button
+        <Button
           type="submit"
-          disabled={pending}
+          variant="quiet"
+          pending={pending}
           aria-describedby={hintId}
           aria-label={`${t("reportLink")}: ${platformName}`}
-          className="text-sm font-semibold text-accent underline underline-offset-4 hover:text-accent-strong"
+          className="text-sm"
         >
           {t("reportLink")}
-        </button>
+        </Button>
       </div>
       <p id={hintId} className="text-sm text-ink-subtle">
         {t("reportLinkHint")}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { buttonClass as variantClass } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
 import { describedBy, inputClass } from "@/components/ui/field";
 import { buildShareLinks, mastodonShareUrl, messageWithLink, type ShareTarget } from "@/lib/referrals/share";
 
@@ -129,69 +130,66 @@ export function ShareSheet({ url, message, subject, extra }: Props) {
         {status}
       </p>
 
-      <details className="rounded-card border border-line">
-        <summary className="cursor-pointer p-4 font-semibold text-accent">{t("more")}</summary>
-        <div className="flex flex-col gap-4 px-4 pb-4">
-          {canCopy && (
-            <div>
-              <button type="button" onClick={() => copy(text, t("signalCopied"))} className={buttonClass}>
-                {t("signal")}
-              </button>
-            </div>
-          )}
-          <ul className="flex flex-wrap gap-3" aria-label={t("title")}>
-            {others.map((link) => (
-              <li key={link.target}>
-                <a
-                  href={link.href}
-                  {...(SAME_TAB.has(link.target) ? {} : { target: "_blank", rel: "noopener noreferrer" })}
-                  aria-label={
-                    link.target === "messenger"
-                      ? `${t("shareOn", { service: t("messenger") })} (${t("messengerHint")})`
-                      : undefined
-                  }
-                  className={buttonClass}
-                  data-share={link.target}
-                >
-                  {link.target === "messenger" ? t("messenger") : t("shareOn", { service: t(link.target) })}
-                  {!SAME_TAB.has(link.target) && <span className="sr-only"> {t("newTab")}</span>}
-                </a>
-              </li>
-            ))}
-          </ul>
+      <Disclosure summary={t("more")}>
+        {canCopy && (
+          <div>
+            <button type="button" onClick={() => copy(text, t("signalCopied"))} className={buttonClass}>
+              {t("signal")}
+            </button>
+          </div>
+        )}
+        <ul className="flex flex-wrap gap-3" aria-label={t("title")}>
+          {others.map((link) => (
+            <li key={link.target}>
+              <a
+                href={link.href}
+                {...(SAME_TAB.has(link.target) ? {} : { target: "_blank", rel: "noopener noreferrer" })}
+                aria-label={
+                  link.target === "messenger"
+                    ? `${t("shareOn", { service: t("messenger") })} (${t("messengerHint")})`
+                    : undefined
+                }
+                className={buttonClass}
+                data-share={link.target}
+              >
+                {link.target === "messenger" ? t("messenger") : t("shareOn", { service: t(link.target) })}
+                {!SAME_TAB.has(link.target) && <span className="sr-only"> {t("newTab")}</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
 
-          <form onSubmit={shareOnMastodon} noValidate className="flex flex-col gap-1">
-            <label htmlFor={mastodonId} className="font-semibold">
-              {t("mastodonLabel")}
-            </label>
-            <p id={`${mastodonId}-hint`} className="text-sm text-ink-subtle">
-              {t("mastodonHint")}
+        <form onSubmit={shareOnMastodon} noValidate className="flex flex-col gap-1">
+          <label htmlFor={mastodonId} className="font-semibold">
+            {t("mastodonLabel")}
+          </label>
+          <p id={`${mastodonId}-hint`} className="text-sm text-ink-subtle">
+            {t("mastodonHint")}
+          </p>
+          {instanceError && (
+            <p id={`${mastodonId}-error`} className="text-sm font-semibold text-danger">
+              {instanceError}
             </p>
-            {instanceError && (
-              <p id={`${mastodonId}-error`} className="text-sm font-semibold text-danger">
-                {instanceError}
-              </p>
-            )}
-            <div className="flex flex-wrap gap-3">
-              <input
-                id={mastodonId}
-                type="text"
-                inputMode="url"
-                autoComplete="off"
-                spellCheck={false}
-                value={instance}
-                onChange={(e) => setInstance(e.target.value)}
-                className={`${inputClass} sm:w-64`}
-                {...describedBy(mastodonId, { hint: true, error: instanceError })}
-              />
-              <button type="submit" className={buttonClass}>
-                {t("mastodonSubmit")}
-              </button>
-            </div>
-          </form>
-          {extra}
-        </div>
-      </details>
+          )}
+          <div className="flex flex-wrap gap-3">
+            <input
+              id={mastodonId}
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              value={instance}
+              onChange={(e) => setInstance(e.target.value)}
+              className={`${inputClass} sm:w-64`}
+              {...describedBy(mastodonId, { hint: true, error: instanceError })}
+            />
+            <button type="submit" className={buttonClass}>
+              {t("mastodonSubmit")}
+            </button>
+          </div>
+        </form>
+        {extra}
+      </Disclosure>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Disclosure } from "@/components/ui/disclosure";
 import type { PublicStats } from "@/lib/stats";
 import { BarChart } from "./charts/bar-chart";
 import { countryNamer } from "./country-name";
@@ -11,7 +12,11 @@ export async function PerCountry({ stats }: { stats: PublicStats }) {
   const nameOf = countryNamer(locale, t("outsideEea"));
   const threshold = stats.privacyThreshold;
   const shown = stats.countries.flatMap((c) => (c.count === null ? [] : [{ code: c.code, count: c.count }]));
-  const below = stats.countries.filter((c) => c.count === null).map((c) => nameOf(c.code));
+  // Most countries start below the threshold: a count, and their names folded away.
+  const below = stats.countries
+    .filter((c) => c.count === null)
+    .map((c) => ({ code: c.code, name: nameOf(c.code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const hiddenCount = t("hiddenCount");
   return (
     <section aria-labelledby="per-country-heading">
@@ -33,9 +38,16 @@ export async function PerCountry({ stats }: { stats: PublicStats }) {
         <p className="mt-4 font-medium">{t("countriesNone", { threshold })}</p>
       )}
       {below.length > 0 && (
-        <p className="mt-4 text-sm text-ink-muted">
-          {t("countriesBelow", { threshold, countries: format.list(below, { type: "conjunction" }) })}
-        </p>
+        <div className="mt-4 flex flex-col gap-3">
+          <p className="text-sm text-ink-muted">{t("countriesHidden", { count: below.length, threshold })}</p>
+          <Disclosure summary={t("countriesHiddenList")}>
+            <ul className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+              {below.map((c) => (
+                <li key={c.code}>{c.name}</li>
+              ))}
+            </ul>
+          </Disclosure>
+        </div>
       )}
       <DataTable
         isHidden

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
 import type { PublicStats } from "@/lib/stats";
 
 export async function Totals({ stats }: { stats: PublicStats }) {
@@ -47,11 +48,11 @@ export async function Totals({ stats }: { stats: PublicStats }) {
       </h2>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {items.map((item) => (
-          <div key={item.key} className="rounded-lg border border-line p-4">
+          <Card key={item.key}>
             <dt className="text-sm font-semibold text-ink-muted">{item.label}</dt>
             <dd className="mt-1 text-3xl font-extrabold tabular-nums text-accent-strong">{item.value}</dd>
             <dd className="mt-1 text-sm text-ink-muted">{item.hint}</dd>
-          </div>
+          </Card>
         ))}
       </dl>
     </section>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -32,9 +32,9 @@ export function ActionForm<T extends Record<string, unknown>>({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? t("pending") : label}
-      </button>
+      <Button type="submit" pending={pending} pendingLabel={t("pending")}>
+        {label}
+      </Button>
       {state?.ok ? (
         <p role="status" className="text-sm text-ink-muted">
           {t(`done.${done}`, {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { cardClass } from "@/components/ui/card";
 import { campaign } from "@/lib/campaign";
 import { listAuditEntries } from "@/lib/organiser/list-audit-entries";
 
@@ -27,7 +28,7 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
       {entries.length === 0 ? <p>{t("none")}</p> : null}
       <ol className="flex flex-col gap-2">
         {entries.map((entry) => (
-          <li key={entry.id} className="rounded-md border border-line p-3 text-sm break-all">
+          <li key={entry.id} className={cardClass({ padding: "sm", className: "text-sm break-all" })}>
             {t("line", {
               at: format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "medium", timeZone }),
               organiser: entry.organiser,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { cardClass } from "@/components/ui/card";
 import { campaign } from "@/lib/campaign";
 import { getCampaignHealth } from "@/lib/organiser/get-campaign-health";
 
@@ -33,7 +34,15 @@ export default async function HealthPage({ params }: { params: Promise<{ locale:
         {health.warnings.length === 0 ? <p>{t("warningsNone")}</p> : null}
         <ul className="flex flex-col gap-2">
           {health.warnings.map((warning) => (
-            <li key={warning.code} className="rounded-md border border-danger p-3 font-semibold text-danger">
+            <li
+              key={warning.code}
+              className={cardClass({
+                tone: "danger",
+                variant: "filled",
+                padding: "sm",
+                className: "font-semibold text-danger",
+              })}
+            >
               {t(`warnings.${warning.code}`, {
                 count: "count" in warning ? warning.count : 0,
                 at:

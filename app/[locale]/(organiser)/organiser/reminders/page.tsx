@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
 import { sendReminderAction } from "@/lib/actions/organiser/send-reminder";
 import { campaign } from "@/lib/campaign";
 import { dryRunReminder, getReminderOverview } from "@/lib/organiser/get-reminder-overview";
@@ -107,12 +109,7 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
           <input type="hidden" name="dryRun" value="1" />
           <label className="flex flex-col text-sm">
             {t("asOf")}
-            <input
-              type="datetime-local"
-              name="asOf"
-              defaultValue={query.asOf}
-              className="rounded-md border border-line-strong bg-surface px-2 py-2 text-ink"
-            />
+            <input type="datetime-local" name="asOf" defaultValue={query.asOf} className={inputClass} />
           </label>
           <button type="submit" className={buttonClass({ variant: "secondary" })}>
             {t("dryRun")}
@@ -164,7 +161,7 @@ export default async function RemindersPage({ params, searchParams }: LocaleSear
         {runs.length === 0 ? <p>{t("runsNone")}</p> : null}
         <ul className="flex flex-col gap-2">
           {runs.map((run) => (
-            <li key={run.id} className="rounded-md border border-line p-3 text-sm">
+            <li key={run.id} className={cardClass({ padding: "sm", className: "text-sm" })}>
               <p className="font-semibold">
                 {t("runLine", {
                   status: run.status,

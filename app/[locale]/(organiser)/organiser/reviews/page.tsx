@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { cardClass } from "@/components/ui/card";
 import { approveReferralsAction } from "@/lib/actions/organiser/approve-referrals";
 import { dismissReferralsAction } from "@/lib/actions/organiser/dismiss-referrals";
 import { resolveLinkReportsAction } from "@/lib/actions/organiser/resolve-link-reports";
@@ -17,7 +18,7 @@ export async function generateMetadata({
   return { title: t("title") };
 }
 
-const CARD = "flex flex-col gap-2 rounded-md border border-line p-3";
+const CARD = cardClass({ padding: "sm", className: "flex flex-col gap-2" });
 
 /** Broken-link reports, flagged referrals and the suppression list: counts, never who. */
 export default async function ReviewsPage({ params }: { params: Promise<{ locale: string }> }) {
