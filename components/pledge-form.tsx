@@ -8,7 +8,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createPledge } from "@/lib/actions/create-pledge";
-import { pledgeFormValues, pledgeSchema } from "@/lib/pledges/schema";
+import { checkPledgeForm } from "@/lib/pledges/form-check";
 
 type Props = {
   locale: string;
@@ -23,9 +23,8 @@ export function PledgeForm({ locale, countries, platforms, referralCode }: Props
   const t = useTranslations("pledge.form");
   const tForms = useTranslations("forms");
   const tErrors = useTranslations("forms.errors");
-  const form = useFormAction(createPledge, tErrors, (form) =>
-    pledgeSchema(platforms.map((p) => p.id)).safeParse(pledgeFormValues(form)),
-  );
+  const platformIds = platforms.map((p) => p.id);
+  const form = useFormAction(createPledge, tErrors, (form) => checkPledgeForm(form, platformIds));
   const { errors, pending } = form;
   const [values, setValues] = useState({
     email: "",

@@ -9,7 +9,7 @@ import { EmailField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { requestSignIn } from "@/lib/actions/request-sign-in";
-import { signInSchema } from "@/lib/pledges/schema";
+import { checkSignInForm } from "@/lib/pledges/form-check";
 
 // The check-email pages are the same for everyone (prerendered, no cookie read), so
 // the address a link went to is kept in this tab's sessionStorage by the form that
@@ -75,8 +75,10 @@ export function ResendLink({ locale, from }: { locale: string; from: "pledge" | 
   const [remembered, setRemembered] = useState<string | null>(null);
   const [isResent, setIsResent] = useState(false);
   const [typed, setTyped] = useState("");
-  const { formAction, pending, errors, message, onSubmit } = useFormAction(requestSignIn, tErrors, (form) =>
-    signInSchema.safeParse({ email: form.get("email"), locale: form.get("locale"), resendFrom: from }),
+  const { formAction, pending, errors, message, onSubmit } = useFormAction(
+    requestSignIn,
+    tErrors,
+    checkSignInForm,
   );
 
   useEffect(() => {

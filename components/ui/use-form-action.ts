@@ -1,9 +1,8 @@
 "use client";
 
 import { type FormEvent, useActionState, useState } from "react";
-import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import type { FieldErrors } from "@/lib/validation/field-errors";
 
 /**
  * A translator of one errors namespace (forms.errors, tracker.errors, …); each has
@@ -16,23 +15,21 @@ export type ErrorTranslator = {
   has(key: string): boolean;
 };
 
-type SafeParse = { success: true } | { success: false; error: z.ZodError };
-
 /**
  * A form posting to a server action, with its errors translated: from the browser's own
- * check (`check`, the server's zod schema) when it failed, else from the action's last
- * answer. `message` is set whenever the last submit failed; `errors` holds the fields'
- * errors and `list` the same for an ErrorSummary. A failed check keeps the post from
- * leaving; each submit counts an `attempt`, the key that remounts (and so refocuses)
- * the summary.
+ * check (`check`: the rules of the server's schema, without zod, answering the same
+ * message keys) when it failed, else from the action's last answer. `message` is set
+ * whenever the last submit failed; `errors` holds the fields' errors and `list` the
+ * same for an ErrorSummary. A failed check keeps the post from leaving; each submit
+ * counts an `attempt`, the key that remounts (and so refocuses) the summary.
  */
 export function useFormAction<T>(
   action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>,
   t: ErrorTranslator,
-  check?: (form: FormData) => SafeParse,
+  check?: (form: FormData) => FieldErrors | null,
 ) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const failed = state && !state.ok ? state : null;
@@ -51,11 +48,9 @@ export function useFormAction<T>(
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setAttempt((n) => n + 1);
-    const parsed = check?.(new FormData(event.currentTarget));
-    if (parsed && !parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrorsOf(parsed.error));
-    } else setClientErrors(null);
+    const failed = check?.(new FormData(event.currentTarget)) ?? null;
+    if (failed) event.preventDefault();
+    setClientErrors(failed);
   }
 
   return { state, formAction, pending, errors, list, message, attempt, onSubmit };

@@ -6,8 +6,9 @@ import { getTranslations } from "next-intl/server";
 import { campaign } from "@/lib/campaign";
 import { clientIp } from "@/lib/http/client-ip";
 import { savePledgeAndSendLink } from "@/lib/pledges/create-pledge";
+import { pledgeFormValues } from "@/lib/pledges/form-check";
 import { REFERRAL_COOKIE } from "@/lib/pledges/referral-cookie";
-import { pledgeFormValues, pledgeSchema } from "@/lib/pledges/schema";
+import { pledgeSchema } from "@/lib/pledges/schema";
 import { consumeSignIn } from "@/lib/rate-limit";
 import { defineAction } from "./safe-action";
 

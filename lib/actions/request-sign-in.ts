@@ -5,6 +5,7 @@ import { signIn } from "@/lib/auth";
 import { isOrganiserEmail } from "@/lib/auth/organiser";
 import { clientIp } from "@/lib/http/client-ip";
 import { findPledgedUser } from "@/lib/pledges/find-pledged-user";
+import { signInFormValues } from "@/lib/pledges/form-check";
 import { rehearseSignIn } from "@/lib/pledges/rehearse-sign-in";
 import { signInSchema } from "@/lib/pledges/schema";
 import { consumeSignIn } from "@/lib/rate-limit";
@@ -19,11 +20,7 @@ export const requestSignIn = defineAction(
   {
     name: "request-sign-in",
     schema: signInSchema,
-    input: (form) => ({
-      email: form.get("email") ?? undefined,
-      locale: form.get("locale") ?? undefined,
-      resendFrom: form.get("resendFrom") ?? undefined,
-    }),
+    input: signInFormValues,
     requireUser: false,
   },
   async (input) => {

@@ -1,5 +1,5 @@
 import { type Campaign, campaign as currentCampaign } from "@/lib/campaign";
-import { COUNTRY_CODES } from "./schema";
+import { COUNTRY_CODES } from "./rules";
 
 export type PledgeFormChoices = {
   countries: { code: string; name: string }[];

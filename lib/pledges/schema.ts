@@ -1,57 +1,20 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { REFERRAL_CODE_PATTERN } from "./referral-code-pattern";
+import { COUNTRY_CODES, EMAIL_MAX_LENGTH, EMAIL_PATTERN, FIRST_NAME_MAX_LENGTH, PLAIN_NAME } from "./rules";
 
-// The pledge form's one schema, used by the browser (instant feedback) and by the
-// server action (the only one that counts). Error messages are message keys under
-// "pledge.errors" so both sides show the same translated text.
-
-/** EU member states, then the other EEA states; "ZZ" means somewhere else. */
-export const COUNTRY_CODES = [
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-  "IS",
-  "LI",
-  "NO",
-  "ZZ",
-] as const;
-export type CountryCode = (typeof COUNTRY_CODES)[number];
-
-// Letters (any script), combining marks, spaces, apostrophes, dots and hyphens.
-const PLAIN_NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;
+// The pledge and sign-in forms' schemas, parsed by their server actions (the only
+// check that counts). The browser checks the same rules first without zod
+// (./form-check.ts). Error messages are message keys under "forms.errors", so both
+// sides show the same translated text.
 
 export const emailSchema = z
   .string({ error: "email_required" })
   .trim()
   .toLowerCase()
   .min(1, { error: "email_required" })
-  .max(254, { error: "email_too_long" })
-  .pipe(z.email({ error: "email_invalid" }));
+  .max(EMAIL_MAX_LENGTH, { error: "email_too_long" })
+  .pipe(z.email({ pattern: EMAIL_PATTERN, error: "email_invalid" }));
 
 export function pledgeSchema(platformIds: readonly string[]) {
   return z.object({
@@ -59,7 +22,7 @@ export function pledgeSchema(platformIds: readonly string[]) {
     firstName: z
       .string()
       .trim()
-      .max(50, { error: "first_name_too_long" })
+      .max(FIRST_NAME_MAX_LENGTH, { error: "first_name_too_long" })
       .refine((name) => name === "" || PLAIN_NAME.test(name), { error: "first_name_plain" })
       .transform((name) => (name === "" ? undefined : name))
       .optional(),
@@ -84,19 +47,6 @@ export function pledgeSchema(platformIds: readonly string[]) {
 }
 
 export type PledgeInput = z.infer<ReturnType<typeof pledgeSchema>>;
-
-/** The form's fields as the schema expects them (checkboxes become booleans/arrays). */
-export function pledgeFormValues(form: FormData) {
-  return {
-    email: form.get("email") ?? undefined,
-    firstName: form.get("firstName") ?? undefined,
-    country: form.get("country") ?? undefined,
-    platforms: form.getAll("platforms"),
-    remindersConsent: form.get("remindersConsent") === "on",
-    locale: form.get("locale") ?? undefined,
-    referralCode: form.get("referralCode") ?? undefined,
-  };
-}
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -1,4 +1,4 @@
-import { COUNTRY_CODES } from "@/lib/pledges/schema";
+import { COUNTRY_CODES } from "@/lib/pledges/rules";
 
 // The countries the stats always list (EU member states, then the other EEA states),
 // plus "ZZ" for people outside them: the pledge form's list. Listing every one, even

@@ -12,7 +12,7 @@
 // Exits 1 when a goal is missed. BENCH_DURATION / BENCH_CONNECTIONS override the load.
 import pg from "pg";
 import { z } from "zod";
-import { COUNTRY_CODES } from "../../lib/pledges/schema";
+import { COUNTRY_CODES } from "../../lib/pledges/rules";
 import {
   CONNECTIONS,
   cleanups,

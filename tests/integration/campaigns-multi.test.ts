@@ -12,7 +12,7 @@ import { recordCampaign } from "@/lib/campaign/record";
 import { db } from "@/lib/db";
 import { savePledge } from "@/lib/pledges/create-pledge";
 import { getOwnPledge } from "@/lib/pledges/queries";
-import type { CountryCode } from "@/lib/pledges/schema";
+import type { CountryCode } from "@/lib/pledges/rules";
 import { markPledgeVerified } from "@/lib/pledges/verify-pledge";
 import { exportPersonalData, runRetention } from "@/lib/privacy";
 import { getReferralCard, joinLeaderboard, recordReferralVisit } from "@/lib/referrals";

@@ -7,15 +7,13 @@ import { EmailField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { requestSignIn } from "@/lib/actions/request-sign-in";
-import { signInSchema } from "@/lib/pledges/schema";
+import { checkSignInForm } from "@/lib/pledges/form-check";
 
 export function SignInForm({ locale }: { locale: string }) {
   const t = useTranslations("auth.signIn");
   const [email, setEmail] = useState("");
   const tErrors = useTranslations("forms.errors");
-  const form = useFormAction(requestSignIn, tErrors, (form) =>
-    signInSchema.safeParse({ email: form.get("email"), locale: form.get("locale") }),
-  );
+  const form = useFormAction(requestSignIn, tErrors, checkSignInForm);
   const { errors, pending } = form;
 
   return (
