@@ -1,7 +1,5 @@
-import { z } from "zod";
-
-// Pure rules of the referral domain (no database, no request, no Node API, so the
-// browser may import them too): display names, near-identical addresses, milestones.
+// Pure rules of the referral domain (no database, no request, no Node API, no zod, so
+// the browser may import them too): display names, near-identical addresses, milestones.
 // Network prefixes are in ./network-hash.ts. Unit-tested on their own.
 
 // ---------------------------------------------------------------- Fraud thresholds
@@ -97,20 +95,6 @@ export function containsBlockedWord(name: string): boolean {
   const loose = folded.replaceAll("l", "i");
   return BLOCKED_WORDS.some((word) => folded.includes(word) || loose.includes(word.replaceAll("l", "i")));
 }
-
-// Control and format characters (including bidi overrides that could reverse how a
-// neighbour's name reads) are refused; everything else is kept as plain text.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-
-/** The leaderboard display name: trimmed, 2..30 characters, no blocked word, stored as typed. */
-export const displayNameSchema = z
-  .string({ error: "display_name_required" })
-  .transform((name) => name.normalize("NFC").trim().replace(/\s+/g, " "))
-  .refine((name) => name.length > 0, { error: "display_name_required" })
-  .refine((name) => !INVISIBLE.test(name), { error: "display_name_invisible" })
-  .refine((name) => [...name].length >= DISPLAY_NAME_MIN, { error: "display_name_too_short" })
-  .refine((name) => [...name].length <= DISPLAY_NAME_MAX, { error: "display_name_too_long" })
-  .refine((name) => !containsBlockedWord(name), { error: "display_name_blocked" });
 
 // ---------------------------------------------------------------- Addresses
 

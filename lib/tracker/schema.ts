@@ -1,14 +1,12 @@
 import { z } from "zod";
 import type { Platform } from "@/lib/campaign";
 import { LOCALES } from "@/lib/i18n/locales";
+import { MAX_ACCOUNT_INDEX, NOTE_MAX_LENGTH } from "./limits";
 import { STATUSES } from "./progress";
 
-// The tracker's form schemas, used by the server actions (the ones that count) and
-// importable by forms. Error messages are keys under "tracker.errors".
-
-export const NOTE_MAX_LENGTH = 500;
-/** The most accounts per platform the database accepts (check submissions_account_index). */
-export const MAX_ACCOUNT_INDEX = 10;
+// The tracker's form schemas, parsed by the server actions. Not for the browser (zod
+// is heavy there): forms take their limits from ./limits.ts. Error messages are keys
+// under "tracker.errors".
 
 type PlatformRules = Pick<Platform, "id" | "maxAccounts" | "linkGroup" | "accountIdentifier">;
 

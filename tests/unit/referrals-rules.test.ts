@@ -5,13 +5,13 @@ import { imageText, isImageSafe } from "@/lib/referrals/og";
 import {
   addressSkeleton,
   containsBlockedWord,
-  displayNameSchema,
   milestonesReached,
   nextMilestone,
   SMALL_COUNT_K,
   shownInviteCount,
   similarAddressGroups,
 } from "@/lib/referrals/rules";
+import { displayNameSchema } from "@/lib/referrals/schema";
 
 describe("referral codes", () => {
   it("are 10 characters from an unambiguous alphabet, random and valid links", () => {

@@ -6,8 +6,8 @@ import { describedBy, inputClass } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateSubmission } from "@/lib/actions/update-submission";
+import { NOTE_MAX_LENGTH } from "@/lib/tracker/limits";
 import type { Status } from "@/lib/tracker/progress";
-import { NOTE_MAX_LENGTH } from "@/lib/tracker/schema";
 
 type Props = {
   locale: string;
