@@ -38,7 +38,6 @@ export const BUILD_SOURCES = [
   "messages",
   "campaigns",
   "instrumentation.ts",
-  "instrumentation-client.ts",
   "proxy.ts",
   "next.config.ts",
   "package-lock.json",
