@@ -6,9 +6,9 @@ import { Link, usePathname } from "@/lib/i18n/navigation";
 
 /**
  * Links to the current page in every language: plain links, so it works without
- * JavaScript. The choice is remembered in the NEXT_LOCALE cookie: next-intl's Link
- * writes it on click; without JavaScript the proxy does on the next page it serves
- * (it does not run for cached pages, which set no cookie).
+ * JavaScript. The choice is remembered in the NEXT_LOCALE cookie: our Link writes it
+ * on click (lib/i18n/navigation.tsx); without JavaScript the proxy does on the next
+ * page it serves (it does not run for cached pages, which set no cookie).
  */
 export function LanguageSwitcher() {
   const t = useTranslations("nav");

@@ -17,7 +17,7 @@ import { authRequests } from "./abuse-helpers";
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string } | null }));
 vi.mock("next-auth", async () => ({ default: (await import("./abuse-helpers")).nextAuthOverCore }));
 vi.mock("next-intl/server", async () => (await import("./abuse-helpers")).nextIntlServer());
-// next-intl's navigation cannot load outside Next (extensionless "next/navigation").
+// Our navigation (next/link) cannot load outside Next (extensionless "next/navigation").
 vi.mock("@/lib/i18n/navigation", async () => {
   const { createElement } = await import("react");
   return { Link: (props: { href: string }) => createElement("a", props) };
