@@ -1,11 +1,12 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { splitDuration } from "@/lib/campaign/deadline";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 type Props = {
   deadlineMs: number;
@@ -15,10 +16,17 @@ type Props = {
   deadlineLabel: string;
 };
 
+/** "in 12 days", or "in 30 hours" within two days of the deadline (as next-intl's relativeTime). */
+function relativeTime(locale: string, leftMs: number): string {
+  const unit = leftMs >= 2 * DAY_MS ? "day" : "hour";
+  const value = Math.round(leftMs / (unit === "day" ? DAY_MS : HOUR_MS));
+  return new Intl.RelativeTimeFormat(locale, { numeric: "always" }).format(value, unit);
+}
+
 /** A live countdown to the deadline that turns into the "still worth it" message after. */
 export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: Props) {
   const t = useTranslations("deadline");
-  const format = useFormatter();
+  const locale = useLocale();
   const [now, setNow] = useState(renderedAtMs);
 
   useEffect(() => {
@@ -45,22 +53,16 @@ export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: 
         {t("dueBefore", { date: deadlineLabel })}
       </h2>
       <p className="mt-2 text-sm font-medium text-ink-muted">
-        {t("countdownLabel")}{" "}
-        <span className="font-normal">
-          ({format.relativeTime(deadlineMs, { now, unit: left >= 2 * DAY_MS ? "day" : "hour" })})
-        </span>
+        {t("countdownLabel")} <span className="font-normal">({relativeTime(locale, left)})</span>
       </p>
       {/* The live region announces at most once a minute: seconds stay out of it. */}
       <p className="mt-1 text-2xl font-bold tabular-nums text-accent-strong">
         <span aria-live="polite" aria-atomic="true">
-          {format.list(
-            [
-              t("days", { count: parts.days }),
-              t("hours", { count: parts.hours }),
-              t("minutes", { count: parts.minutes }),
-            ],
-            { type: "unit" },
-          )}
+          {new Intl.ListFormat(locale, { type: "unit" }).format([
+            t("days", { count: parts.days }),
+            t("hours", { count: parts.hours }),
+            t("minutes", { count: parts.minutes }),
+          ])}
         </span>
         <span aria-hidden="true"> · {t("seconds", { count: parts.seconds })}</span>
       </p>

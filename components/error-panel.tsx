@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** An error boundary's body: what happened and a retry, under an optional page heading. */
 export function ErrorPanel({ reset, heading }: { reset: () => void; heading?: string }) {

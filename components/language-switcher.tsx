@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 

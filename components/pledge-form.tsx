@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LinkRequestForm } from "@/components/resend-link";
 import { describedBy, EmailField, Field, inputClass, PlatformsQuestion } from "@/components/ui/field";
@@ -8,6 +7,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createPledge } from "@/lib/actions/create-pledge";
+import { useTranslations } from "@/lib/i18n/client";
 import { checkPledgeForm } from "@/lib/pledges/form-check";
 
 type Props = {

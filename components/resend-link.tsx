@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, cardClass } from "@/components/ui/card";
@@ -9,6 +8,7 @@ import { EmailField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { requestSignIn } from "@/lib/actions/request-sign-in";
+import { useTranslations } from "@/lib/i18n/client";
 import { checkSignInForm } from "@/lib/pledges/form-check";
 
 // The check-email pages are the same for everyone (prerendered, no cookie read), so

@@ -1,8 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { useTranslations } from "@/lib/i18n/client";
 import { Link } from "@/lib/i18n/navigation";
 
 // Public pages are the same for every visitor (prerendered, cached), so they never

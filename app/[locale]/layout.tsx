@@ -1,14 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { env } from "@/lib/env";
-import { clientMessages } from "@/lib/i18n/client-messages";
-import { loadMessages } from "@/lib/i18n/messages";
+import { CLIENT_NAMESPACES, ClientMessages } from "@/lib/i18n/client-messages";
 import { notFoundMetadata, pageMetadata } from "@/lib/i18n/metadata";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
@@ -64,13 +63,13 @@ export default async function LocaleLayout({
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={clientMessages(loadMessages(locale))}>
+        <ClientMessages locale={locale} namespaces={CLIENT_NAMESPACES.root}>
           <SiteHeader />
           <main id="main" tabIndex={-1} className="flex-1 outline-none">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { ErrorPanel } from "@/components/error-panel";
+import { useTranslations } from "@/lib/i18n/client";
 
 // Errors inside the dashboard keep the site's header and footer; nothing the person
 // entered is lost, because every write is one transaction that either happened or not.

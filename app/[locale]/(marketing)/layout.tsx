@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { CLIENT_NAMESPACES, ClientMessages } from "@/lib/i18n/client-messages";
 
 // The public pages, the same for every visitor: landing, pledge, stats, leaderboard,
 // privacy, and any page added to this group (a page with a dynamic segment is rendered
@@ -16,7 +17,18 @@ import type { ReactNode } from "react";
 // A literal, as Next.js requires: PAGE_REVALIDATE_SECONDS (a unit test keeps them equal).
 export const revalidate = 10;
 
-export default async function MarketingLayout({ children }: { children: ReactNode }) {
+export default async function MarketingLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   if (process.env.VERCEL) await connection();
-  return children;
+  const { locale } = await params;
+  return (
+    <ClientMessages locale={locale} namespaces={CLIENT_NAMESPACES.marketing}>
+      {children}
+    </ClientMessages>
+  );
 }

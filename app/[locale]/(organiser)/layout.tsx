@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { requireOrganiser } from "@/lib/auth/organiser";
+import { CLIENT_NAMESPACES, ClientMessages } from "@/lib/i18n/client-messages";
 import { Link } from "@/lib/i18n/navigation";
 
 // The organiser console: rendered per request, and only for the organiser role
@@ -21,8 +22,15 @@ const PATHS = {
 } as const;
 const NAV_LINK = buttonClass({ variant: "secondary", size: "sm" });
 
-export default async function OrganiserLayout({ children }: { children: ReactNode }) {
+export default async function OrganiserLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   await connection();
+  const { locale } = await params;
   await requireOrganiser();
   const t = await getTranslations("organiser.nav");
   return (
@@ -43,7 +51,9 @@ export default async function OrganiserLayout({ children }: { children: ReactNod
           </li>
         </ul>
       </nav>
-      {children}
+      <ClientMessages locale={locale} namespaces={CLIENT_NAMESPACES.organiser}>
+        {children}
+      </ClientMessages>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { recordObjectionDone } from "@/lib/actions/record-objection-done";
+import { useTranslations } from "@/lib/i18n/client";
 import { TokenActionForm } from "../../_components/token-action-form";
 
 /** "Yes, I've filed it": records the objection the reminder was about. */

@@ -1,12 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LinkRequestForm } from "@/components/resend-link";
 import { EmailField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { requestSignIn } from "@/lib/actions/request-sign-in";
+import { useTranslations } from "@/lib/i18n/client";
 import { checkSignInForm } from "@/lib/pledges/form-check";
 
 export function SignInForm({ locale }: { locale: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { unsubscribeReminders } from "@/lib/actions/unsubscribe-reminders";
+import { useTranslations } from "@/lib/i18n/client";
 import { TokenActionForm } from "../../_components/token-action-form";
 
 /** "Stop reminders": the visible page's unsubscribe, for the person the token names. */

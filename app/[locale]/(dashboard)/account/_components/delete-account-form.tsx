@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteAccount } from "@/lib/actions/delete-account";
+import { useTranslations } from "@/lib/i18n/client";
 import { Link } from "@/lib/i18n/navigation";
 
 /** The final step: a required tick, then the button; errors are announced in place. */

@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateReminderPreferences } from "@/lib/actions/update-reminder-preferences";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** Reminders on or off, for the signed-in person. Turning them on records the wording shown here. */
 export function EmailPreferencesForm({

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { describedBy, inputClass } from "@/components/ui/field";
@@ -8,6 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { joinLeaderboard } from "@/lib/actions/join-leaderboard";
 import { leaveLeaderboard } from "@/lib/actions/leave-leaderboard";
+import { useTranslations } from "@/lib/i18n/client";
 import { DISPLAY_NAME_MAX } from "@/lib/referrals/rules";
 
 /**

@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateSharePreferences } from "@/lib/actions/update-share-preferences";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** Opt-in: may link previews show "{first name} invites you"? Off by default. */
 export function InvitePreviewForm({

@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { reportBrokenLink } from "@/lib/actions/report-broken-link";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** "This link seems broken": one button per platform, acknowledged in place. */
 export function ReportLinkForm({

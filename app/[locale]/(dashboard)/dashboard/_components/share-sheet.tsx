@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { buttonClass as variantClass } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
 import { describedBy, inputClass } from "@/components/ui/field";
+import { useTranslations } from "@/lib/i18n/client";
 import { buildShareLinks, mastodonShareUrl, messageWithLink, type ShareTarget } from "@/lib/referrals/share";
 
 type Props = {

@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { describedBy, inputClass } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateSubmission } from "@/lib/actions/update-submission";
+import { useTranslations } from "@/lib/i18n/client";
 import { NOTE_MAX_LENGTH } from "@/lib/tracker/limits";
 import type { Status } from "@/lib/tracker/progress";
 

@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** One console action: a POST with hidden fields, its result announced in place. */
 export function ActionForm<T extends Record<string, unknown>>({
