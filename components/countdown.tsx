@@ -31,9 +31,15 @@ export function Countdown({ deadlineMs, renderedAtMs, company, deadlineLabel }: 
 
   useEffect(() => {
     setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    // Past the deadline the message no longer changes: no clock to keep rendering.
+    if (Date.now() >= deadlineMs) return;
+    const timer = setInterval(() => {
+      const tick = Date.now();
+      setNow(tick);
+      if (tick >= deadlineMs) clearInterval(timer);
+    }, 1000);
     return () => clearInterval(timer);
-  }, []);
+  }, [deadlineMs]);
 
   const left = deadlineMs - now;
   if (left <= 0) {
