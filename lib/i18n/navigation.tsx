@@ -19,10 +19,8 @@ import { LOCALE_COOKIE } from "./negotiate";
  */
 const PER_REQUEST_PAGES = ["/account", "/dashboard", "/sign-in", "/done", "/unsubscribe", "/organiser"];
 
-const isPerRequest = (href: string) =>
-  PER_REQUEST_PAGES.some(
-    (page) => href === page || href.startsWith(`${page}/`) || href.startsWith(`${page}?`),
-  );
+export const isPerRequest = (href: string) =>
+  PER_REQUEST_PAGES.some((page) => href.startsWith(page) && /^(?:[/?#]|$)/.test(href.slice(page.length)));
 
 function useCurrentLocale(): Locale {
   const locale = useParams<{ locale?: string }>()?.locale;
