@@ -2,10 +2,10 @@
 
 import { type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, cardClass } from "@/components/ui/card";
+import { cardClass } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { EmailField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, StatusNotice } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { requestSignIn } from "@/lib/actions/request-sign-in";
 import { useTranslations } from "@/lib/i18n/client";
@@ -97,20 +97,7 @@ export function ResendLink({ locale, from }: { locale: string; from: "pledge" | 
           {t("sentTo")} <strong className="break-all">{remembered}</strong>
         </p>
       )}
-      <div aria-live="polite">
-        {isResent && !pending && (
-          <Card
-            as="p"
-            role="status"
-            tone="success"
-            variant="soft"
-            padding="sm"
-            className="font-semibold text-success-900"
-          >
-            {t("resent")}
-          </Card>
-        )}
-      </div>
+      <div aria-live="polite">{isResent && !pending && <StatusNotice>{t("resent")}</StatusNotice>}</div>
       <form
         action={formAction}
         onSubmit={(event) => {

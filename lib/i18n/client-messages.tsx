@@ -1,4 +1,5 @@
 import compile from "icu-minify/compile";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ClientIntlProvider, type CompiledMessages } from "./client";
 import { DEFAULT_LOCALE, isLocale } from "./locales";
@@ -105,5 +106,28 @@ export function ClientMessages({
     <ClientIntlProvider locale={locale} messages={clientMessages(locale, namespaces)}>
       {children}
     </ClientIntlProvider>
+  );
+}
+
+/** What Next gives a layout under app/[locale]. */
+export type LocaleLayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
+
+/**
+ * The body of a layout that only sends `namespaces` to the client components below
+ * it. `perRequest` renders its pages per request (a person's own pages, email links):
+ * with the CSP nonce, never prerendered.
+ */
+export async function LayoutMessages({
+  namespaces,
+  perRequest = false,
+  children,
+  params,
+}: LocaleLayoutProps & { namespaces: readonly string[]; perRequest?: boolean }) {
+  if (perRequest) await connection();
+  const { locale } = await params;
+  return (
+    <ClientMessages locale={locale} namespaces={namespaces}>
+      {children}
+    </ClientMessages>
   );
 }

@@ -2,8 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, StatusNotice } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { useTranslations } from "@/lib/i18n/client";
@@ -36,9 +35,7 @@ export function TokenActionForm<T>({
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4">
-        <Card as="p" role="status" tone="success" variant="soft" className="font-semibold text-success-900">
-          {confirmation(state.data)}
-        </Card>
+        <StatusNotice padding="md">{confirmation(state.data)}</StatusNotice>
         {next}
       </div>
     );

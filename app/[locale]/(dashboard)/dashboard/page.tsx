@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { SignOutButton } from "@/components/sign-out-button";
 import { RememberChecklist } from "@/components/signed-in-hint";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { StatusNotice } from "@/components/ui/form-alert";
 import { requireUser } from "@/lib/auth/session";
 import { campaign } from "@/lib/campaign";
 import { getOwnPledge } from "@/lib/pledges/queries";
@@ -58,18 +58,7 @@ export default async function DashboardPage({
           <span className="break-all">{t("signedInAs", { email: user.email })}</span>
           <SignOutButton locale={locale} label={tAuth("signOut")} />
         </div>
-        {welcome && pledge?.verifiedAt && (
-          <Card
-            as="p"
-            role="status"
-            tone="success"
-            variant="soft"
-            padding="sm"
-            className="mt-2 font-semibold text-success-900"
-          >
-            {t("welcome")}
-          </Card>
-        )}
+        {welcome && pledge?.verifiedAt && <StatusNotice className="mt-2">{t("welcome")}</StatusNotice>}
         {pledge && !pledge.verifiedAt && <p className="mt-2">{t("notVerified")}</p>}
       </header>
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Card } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Choice, describedBy, Field, Fieldset, inputClass, PlatformsQuestion } from "@/components/ui/field";
+import { StatusNotice } from "@/components/ui/form-alert";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -63,18 +63,7 @@ export function QuestionnaireForm({ locale, platforms, linkablePlatforms, initia
       {message && !pending && (
         <ErrorSummary key={attempt} title={tErrors("title")} message={message} errors={list} />
       )}
-      {!pending && state?.ok && (
-        <Card
-          as="p"
-          role="status"
-          tone="success"
-          variant="soft"
-          padding="sm"
-          className="font-semibold text-success-900"
-        >
-          {t("saved")}
-        </Card>
-      )}
+      {!pending && state?.ok && <StatusNotice>{t("saved")}</StatusNotice>}
       <input type="hidden" name="locale" value={locale} />
 
       <PlatformsQuestion
