@@ -16,8 +16,15 @@ const WINDOW_MS = 1000;
  * millisecond here costs about a thousandth of the rate.
  */
 const MARGIN_MS = 10;
-/** How long a slot stays held if its process dies mid-request (well over a request's timeout). */
-const LEASE_MS = 60_000;
+/**
+ * How long a slot stays held without word from its process. A request in flight renews
+ * its lease every RENEW_EVERY_MS, so only a process that died mid-request (killed by a
+ * deploy, a crash, a serverless timeout) stops renewing: its slot comes back after at
+ * most this long, and every other sender waits no longer than that for it.
+ */
+export const LEASE_MS = 10_000;
+/** A quarter of the lease: three renewals may be late (a busy event loop) before it runs out. */
+const RENEW_EVERY_MS = LEASE_MS / 4;
 /** Spreads the wake-ups of senders waiting for the same slot. */
 const JITTER_MS = 10;
 const MIN_WAIT_MS = 5;
@@ -34,6 +41,8 @@ export type SlotStore = {
    * free `windowMs` after its release at the earliest.
    */
   take(limit: number, leaseMs: number, windowMs: number): Promise<SlotTicket | { waitMs: number }>;
+  /** Holds a slot in flight for `leaseMs` more (its request is still running). */
+  renew(ticket: SlotTicket, leaseMs: number): Promise<void>;
   /** Frees the slot `windowMs` from now. */
   release(ticket: SlotTicket, windowMs: number): Promise<void>;
   /** Holds every slot back for `ms`. */
@@ -61,6 +70,8 @@ export function memorySlotStore(): SlotStore {
       }
       return { waitMs: Math.max(earliest, pausedUntil) - now };
     },
+    // A process cannot die without its own slots: nothing to renew.
+    async renew() {},
     async release({ slot, token }, windowMs) {
       if (holders.get(slot) !== token) return;
       holders.delete(slot);
@@ -72,12 +83,16 @@ export function memorySlotStore(): SlotStore {
   };
 }
 
+export type LimiterTiming = { leaseMs: number; renewEveryMs: number };
+
 export class RequestRateLimiter {
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly perSecond: () => number,
     private readonly store: SlotStore = memorySlotStore(),
+    /** Tests shorten the lease; production keeps LEASE_MS. */
+    private readonly timing: LimiterTiming = { leaseMs: LEASE_MS, renewEveryMs: RENEW_EVERY_MS },
   ) {}
 
   /**
@@ -100,9 +115,18 @@ export class RequestRateLimiter {
     const limit = Math.max(1, Math.floor(rate));
     // Below one per second (e.g. 0.5): one request per 1 / rate seconds.
     const windowMs = (limit / rate) * WINDOW_MS + MARGIN_MS;
+    const { leaseMs, renewEveryMs } = this.timing;
     for (;;) {
-      const taken = await this.store.take(limit, LEASE_MS, windowMs);
-      if ("slot" in taken) return () => this.store.release(taken, windowMs);
+      const taken = await this.store.take(limit, leaseMs, windowMs);
+      if ("slot" in taken) {
+        // Unref'd: a renewal never keeps a process alive that has nothing else to do.
+        const renewal = setInterval(() => void this.store.renew(taken, leaseMs), renewEveryMs);
+        renewal.unref();
+        return () => {
+          clearInterval(renewal);
+          return this.store.release(taken, windowMs);
+        };
+      }
       await sleep(Math.max(MIN_WAIT_MS, taken.waitMs) + Math.random() * JITTER_MS);
     }
   }

@@ -17,6 +17,7 @@ import { postgresSlotStore } from "./send-slots";
 export const MAX_BATCH_SIZE = 100;
 const REQUEST_TIMEOUT_MS = 20_000;
 const DEFAULT_RETRY_AFTER_MS = 1000;
+const SLOW_SLOT_WAIT_MS = 5_000;
 /** After Resend refused the setup, how long sends with the same API key are held back. */
 export const SETUP_HOLD_MS = 60_000;
 
@@ -178,7 +179,12 @@ export async function sendBatch(
   });
 
   const limiter = requestRateLimiter();
+  const waitStarted = Date.now();
   const done = await limiter.acquire();
+  const waitedMs = Date.now() - waitStarted;
+  // Other senders' turns take a second or two; longer means a dead sender's slot or a 429 pause.
+  if (waitedMs > SLOW_SLOT_WAIT_MS)
+    mailLog.info({ waitedMs, count: emails.length }, "waited for a send slot");
   const { data, error, headers } = await resend.batch
     .send(payload, { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
     .finally(done);

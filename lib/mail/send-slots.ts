@@ -8,8 +8,10 @@ import type { SlotStore } from "./rate-limiter";
 // `npm run reminders`. Resend's limit is per account, so a limit per process would let
 // five processes send five times too fast. A slot row is taken with FOR UPDATE SKIP
 // LOCKED once its free_at has passed; while its request is in flight it has a holder
-// and free_at is the end of a lease, and after the answer free_at is a window later. Every time is the database's clock, so the processes' clocks
-// need not agree; a process that dies mid-request loses its slot only for the lease.
+// and free_at is the end of a lease (renewed while the request runs), and after the
+// answer free_at is a window later. Every time is the database's clock, so the
+// processes' clocks need not agree; a process that dies mid-request holds its slot
+// back only until its lease runs out (LEASE_MS).
 
 const nonNegative = (value: number) => Math.max(0, value);
 
@@ -48,6 +50,18 @@ export function postgresSlotStore(): SlotStore {
       const row = rows[0];
       if (row?.slot !== null && row?.slot !== undefined) return { slot: row.slot, token };
       return { waitMs: row?.wait_ms ?? windowMs };
+    },
+
+    async renew({ slot, token }, leaseMs) {
+      try {
+        await db.$executeRaw`
+          UPDATE mail_send_slots SET
+            free_at = clock_timestamp() + ${nonNegative(leaseMs)}::float8 * interval '1 millisecond'
+          WHERE slot = ${slot}::int AND holder = ${token}`;
+      } catch (error) {
+        // The next renewal may get through; if none does, the lease runs out as if we had died.
+        mailLog.warn({ err: error, slot }, "send slot lease not renewed");
+      }
     },
 
     async release({ slot, token }, windowMs) {

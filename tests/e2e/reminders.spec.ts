@@ -13,12 +13,15 @@ const APP = process.env.APP_URL ?? `http://127.0.0.1:${process.env.TEST_APP_PORT
  */
 function sendDueReminders() {
   const deadline = new Date(Date.now() + 10 * 3600 * 1000).toISOString();
+  const started = Date.now();
+  // LOG_LEVEL info: a failure shows each batch the run sent, with its timing.
   const result = spawnSync("node_modules/.bin/tsx", ["scripts/ops/reminders.ts"], {
-    env: { ...process.env, CAMPAIGN_DEADLINE: deadline, NODE_ENV: "test", LOG_LEVEL: "warn" },
+    env: { ...process.env, CAMPAIGN_DEADLINE: deadline, NODE_ENV: "test", LOG_LEVEL: "info" },
     encoding: "utf8",
     timeout: 60_000,
   });
-  expect(result.status, result.stderr).toBe(0);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  expect(result.status, `exit after ${seconds} s\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
 
