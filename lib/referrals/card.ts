@@ -23,6 +23,17 @@ export type ReferralCard = {
   nextMilestone: Milestone | null;
 };
 
+/** The pledge columns the card is built from. */
+export type ReferrerPledge = {
+  id: string;
+  verifiedAt: Date | null;
+  referralCode: string;
+  firstName: string | null;
+  showFirstNameOnShare: boolean;
+  leaderboardName: string | null;
+  leaderboardOptInAt: Date | null;
+};
+
 type CountRow = {
   verified: bigint;
   objected: bigint;
@@ -39,19 +50,23 @@ type CountRow = {
 export async function getReferralCard(
   userId: string,
   campaignId: string = campaign().id,
+  /** The person's pledge in this campaign, when the caller read it already (the dashboard). */
+  known?: ReferrerPledge,
 ): Promise<ReferralCard | null> {
-  const own = await db.pledge.findUnique({
-    where: { userId_campaignId: { userId, campaignId } },
-    select: {
-      id: true,
-      verifiedAt: true,
-      referralCode: true,
-      firstName: true,
-      showFirstNameOnShare: true,
-      leaderboardName: true,
-      leaderboardOptInAt: true,
-    },
-  });
+  const own =
+    known ??
+    (await db.pledge.findUnique({
+      where: { userId_campaignId: { userId, campaignId } },
+      select: {
+        id: true,
+        verifiedAt: true,
+        referralCode: true,
+        firstName: true,
+        showFirstNameOnShare: true,
+        leaderboardName: true,
+        leaderboardOptInAt: true,
+      },
+    }));
   if (!own?.verifiedAt) return null;
 
   // Only verified invitees count: an unverified pledge may be a stranger's address

@@ -10,6 +10,7 @@ export {
   checkUnsubscribeToken,
   getReminderPreference,
   type ReminderPreference,
+  reminderPreferenceOf,
   setReminderPreference,
   type UnsubscribeResult,
   unsubscribeByToken,

@@ -20,9 +20,17 @@ export async function getReminderPreference(
     select: { remindersConsent: true, unsubscribedAt: true, user: { select: { email: true } } },
   });
   if (!pledge) return null;
+  return reminderPreferenceOf(pledge, pledge.user.email);
+}
+
+/** The same, from a pledge the caller read already and the person's address. */
+export async function reminderPreferenceOf(
+  pledge: { remindersConsent: boolean; unsubscribedAt: Date | null },
+  email: string,
+): Promise<ReminderPreference> {
   return {
     isEnabled: pledge.remindersConsent && pledge.unsubscribedAt === null,
-    isSuppressed: await isSuppressed(pledge.user.email),
+    isSuppressed: await isSuppressed(email),
   };
 }
 

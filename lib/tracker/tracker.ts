@@ -45,6 +45,14 @@ export type QuestionnaireAnswers = {
   accountsLinked: boolean | null;
 };
 
+/** The pledge columns the tracker is built from. */
+export type TrackerPledge = {
+  platforms: string[];
+  accountsLinked: boolean | null;
+  questionnaireAt: Date | null;
+  finishedAt: Date | null;
+};
+
 export type Tracker = {
   answers: QuestionnaireAnswers;
   /** Platforms the person uses, in campaign order, each with its accounts. */
@@ -61,11 +69,18 @@ export type Tracker = {
  * Everything the dashboard shows about the signed-in person's objections, read only
  * through their own user id. Null when the person has no pledge for the campaign.
  */
-export async function getTracker(userId: string, { campaign, now }: TrackerContext): Promise<Tracker | null> {
-  const pledge = await db.pledge.findFirst({
-    where: { userId, campaignId: campaign.id },
-    select: { platforms: true, accountsLinked: true, questionnaireAt: true, finishedAt: true },
-  });
+export async function getTracker(
+  userId: string,
+  { campaign, now }: TrackerContext,
+  /** The person's pledge in this campaign, when the caller read it already (the dashboard). */
+  known?: TrackerPledge,
+): Promise<Tracker | null> {
+  const pledge =
+    known ??
+    (await db.pledge.findFirst({
+      where: { userId, campaignId: campaign.id },
+      select: { platforms: true, accountsLinked: true, questionnaireAt: true, finishedAt: true },
+    }));
   if (!pledge) return null;
   const [found, reports] = await Promise.all([
     db.submission.findMany({

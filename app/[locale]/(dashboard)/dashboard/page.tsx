@@ -31,21 +31,24 @@ export default async function DashboardPage({
   const user = await requireUser(locale);
   const c = campaign();
   const now = new Date();
+  // One read of the pledge for every card below.
+  const pledge = await getOwnPledge(user.id, c.id);
+  // Signed in through a pledge of an earlier campaign only: pledge for this one first.
+  if (!pledge) redirect(`/${locale}/pledge`);
   // The pledge already says which platforms the person uses: their checklist is built
   // from it on the first visit, so step 1 shows at once (no second questionnaire).
-  await startChecklist(user.id, { campaign: c, now });
-  const [t, tAuth, tTracker, format, pledge, tracker, { welcome }] = await Promise.all([
+  // The tracker then reads the pledge as that left it.
+  const isFirstVisit =
+    pledge.questionnaireAt === null && (await startChecklist(user.id, { campaign: c, now }));
+  const [t, tAuth, tTracker, format, tracker, { welcome }] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("auth"),
     getTranslations("tracker"),
     getFormatter(),
-    getOwnPledge(user.id, c.id),
-    getTracker(user.id, { campaign: c, now }),
+    getTracker(user.id, { campaign: c, now }, isFirstVisit ? undefined : pledge),
     searchParams,
-    rememberLocale(user.id, campaign().id, locale),
+    pledge.locale === locale ? undefined : rememberLocale(user.id, c.id, locale),
   ]);
-  // Signed in through a pledge of an earlier campaign only: pledge for this one first.
-  if (!pledge) redirect(`/${locale}/pledge`);
   const names = new Map(c.platforms.map((p) => [p.id, p.name]));
   const platformNames = (pledge?.platforms ?? []).map((id) => names.get(id) ?? id);
 
@@ -76,7 +79,7 @@ export default async function DashboardPage({
             summary={t("pledgeSummary", { platforms: format.list(platformNames, { type: "conjunction" }) })}
           />
           <TrackerOverview tracker={tracker} campaign={c} now={now} />
-          <ReminderSettings locale={locale} userId={user.id} />
+          <ReminderSettings locale={locale} pledge={pledge} email={user.email} />
         </>
       ) : (
         <section aria-labelledby="no-pledge-heading">
@@ -94,6 +97,7 @@ export default async function DashboardPage({
           locale={locale}
           userId={user.id}
           campaignId={c.id}
+          pledge={pledge}
           hasFiled={(tracker?.progress.done ?? 0) > 0}
         />
       )}

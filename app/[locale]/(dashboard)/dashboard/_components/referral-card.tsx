@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Disclosure } from "@/components/ui/disclosure";
 import { campaign } from "@/lib/campaign";
-import { getReferralCard, qrCodeSvg } from "@/lib/referrals";
+import { getReferralCard, qrCodeSvg, type ReferrerPledge } from "@/lib/referrals";
 import { MILESTONES, SMALL_COUNT_K, shownInviteCount } from "@/lib/referrals/rules";
 import { InviteLeaderboardForm } from "./invite-leaderboard-form";
 import { InvitePreviewForm } from "./invite-preview-form";
@@ -12,21 +12,23 @@ import { ShareSheet } from "./share-sheet";
 /**
  * "Invite your friends" (#invite): the personal link, ways to share it, and what it
  * achieved, as counts only. Reads the signed-in person's own figures of the running
- * campaign by their user id.
+ * campaign by their pledge (read by the page from their user id).
  */
 export async function ReferralCard({
   locale,
   userId,
   campaignId,
+  pledge,
   hasFiled,
 }: {
   locale: string;
   userId: string;
   campaignId: string;
+  pledge: ReferrerPledge;
   /** Whether the person filed an objection yet: the message says "I objected" only then. */
   hasFiled: boolean;
 }) {
-  const card = await getReferralCard(userId, campaignId);
+  const card = await getReferralCard(userId, campaignId, pledge);
   if (!card) return null;
   const [t, tShare, format] = await Promise.all([
     getTranslations({ locale, namespace: "referrals.card" }),

@@ -1,19 +1,27 @@
 import { getTranslations } from "next-intl/server";
 import { campaign, deadlineOf } from "@/lib/campaign";
-import { getReminderPreference } from "@/lib/reminders";
+import { reminderPreferenceOf } from "@/lib/reminders";
 import { CalendarLink } from "./calendar-link";
 import { EmailPreferencesForm } from "./email-preferences-form";
 
 /**
  * The dashboard card for reminders: on/off (with the consent's wording) and the
- * deadline as a calendar file. Reads the person's own setting by their user id.
+ * deadline as a calendar file, from the person's own pledge (read by the page) and
+ * whether their address is suppressed.
  */
-export async function ReminderSettings({ locale, userId }: { locale: string; userId: string }) {
+export async function ReminderSettings({
+  locale,
+  pledge,
+  email,
+}: {
+  locale: string;
+  pledge: { remindersConsent: boolean; unsubscribedAt: Date | null };
+  email: string;
+}) {
   const [t, preference] = await Promise.all([
     getTranslations({ locale, namespace: "reminders.preferences" }),
-    getReminderPreference(userId, campaign().id),
+    reminderPreferenceOf(pledge, email),
   ]);
-  if (!preference) return null;
   return (
     <section aria-labelledby="reminders-heading" className="flex flex-col gap-4">
       <h2 id="reminders-heading" className="text-2xl font-bold">
