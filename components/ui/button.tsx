@@ -17,10 +17,10 @@ const variants: Record<ButtonVariant, string> = {
   primary: "bg-accent-fill text-on-accent hover:bg-accent-fill-hover",
   secondary: "border-2 border-accent bg-surface text-accent hover:bg-accent-soft",
   quiet: "text-accent underline underline-offset-4 hover:text-accent-strong",
-  danger: "bg-alert-700 text-white hover:bg-red-800",
+  danger: "bg-danger-fill text-on-fill hover:bg-danger-fill-hover",
   // The way to a destructive step, not the step itself.
   "danger-secondary": "border-2 border-danger bg-surface text-danger hover:bg-danger-50",
-  success: "bg-green-800 text-white hover:bg-green-900",
+  success: "bg-success-fill text-on-fill hover:bg-success-fill-hover",
   // On the brand-blue band of the landing page, the same in both schemes.
   inverse: "bg-white text-brand-900 hover:bg-brand-100",
   "inverse-secondary": "border-2 border-white text-white hover:bg-brand-700",
