@@ -9,17 +9,20 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { createPledge } from "@/lib/actions/create-pledge";
 import { useTranslations } from "@/lib/i18n/client";
 import { checkPledgeForm } from "@/lib/pledges/form-check";
+import { type ConsentWording, consentLabelKey } from "@/lib/reminders/consent-wording";
 
 type Props = {
   locale: string;
   countries: { code: string; name: string }[];
   platforms: { id: string; name: string }[];
+  /** Which wording of the reminders consent to show (and record): before or after the deadline. */
+  consentWording: ConsentWording;
   /** On an invitation page: the code of whoever invited this visitor, posted with the form. */
   referralCode?: string;
 };
 
 /** The pledge form of /pledge and of the invitation pages (/r/CODE). */
-export function PledgeForm({ locale, countries, platforms, referralCode }: Props) {
+export function PledgeForm({ locale, countries, platforms, consentWording, referralCode }: Props) {
   const t = useTranslations("pledge.form");
   const tForms = useTranslations("forms");
   const tErrors = useTranslations("forms.errors");
@@ -40,6 +43,7 @@ export function PledgeForm({ locale, countries, platforms, referralCode }: Props
   return (
     <LinkRequestForm form={form} locale={locale}>
       {referralCode && <input type="hidden" name="referralCode" value={referralCode} />}
+      <input type="hidden" name="consentWording" value={consentWording} />
       <EmailField
         label={t("email")}
         hint={t("emailHint")}
@@ -106,7 +110,7 @@ export function PledgeForm({ locale, countries, platforms, referralCode }: Props
             className="mt-1 size-5 shrink-0"
             aria-describedby="consent-hint"
           />
-          <span>{t("consentLabel")}</span>
+          <span>{t(consentLabelKey(consentWording))}</span>
         </label>
         <p id="consent-hint" className="pl-8 text-sm text-ink-subtle">
           {t("consentHint")}

@@ -10,6 +10,7 @@ import { pledgeFormValues } from "@/lib/pledges/form-check";
 import { REFERRAL_COOKIE } from "@/lib/pledges/referral-cookie";
 import { pledgeSchema } from "@/lib/pledges/schema";
 import { consumeSignIn } from "@/lib/rate-limit";
+import { consentLabelKey } from "@/lib/reminders/consent-wording";
 import { defineAction } from "./safe-action";
 
 // POST from the pledge form. Known and unknown addresses get the same answer (the
@@ -34,7 +35,7 @@ export const createPledge = defineAction(
       // The invitation page the form was on names its inviter; elsewhere the cookie
       // that /r/CODE or ?ref=CODE left does.
       referralCode: input.referralCode ?? (await cookies()).get(REFERRAL_COOKIE)?.value,
-      consentText: t("consentLabel"),
+      consentText: t(consentLabelKey(input.consentWording)),
       now: new Date(),
       redirectTo: `/${input.locale}/dashboard?welcome=1`,
     });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { campaign } from "@/lib/campaign";
 import { setReminderPreference } from "@/lib/reminders";
+import { consentLabelKey } from "@/lib/reminders/consent-wording";
 import { reminderPreferenceFormValues, reminderPreferenceSchema } from "@/lib/reminders/schema";
 import { defineAction } from "./safe-action";
 
@@ -21,7 +22,9 @@ export const updateReminderPreferences = defineAction(
     const found = await setReminderPreference(
       user.id,
       campaign().id,
-      input.enabled ? { isEnabled: true, consentText: t("consentLabel") } : { isEnabled: false },
+      input.enabled
+        ? { isEnabled: true, consentText: t(consentLabelKey(input.consentWording)) }
+        : { isEnabled: false },
       new Date(),
     );
     if (!found) return { ok: false, error: "no_pledge" };

@@ -17,6 +17,7 @@ export function pledgeFormValues(form: FormData) {
     country: form.get("country") ?? undefined,
     platforms: form.getAll("platforms"),
     remindersConsent: form.get("remindersConsent") === "on",
+    consentWording: form.get("consentWording") ?? undefined,
     locale: form.get("locale") ?? undefined,
     referralCode: form.get("referralCode") ?? undefined,
   };

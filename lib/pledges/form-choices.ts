@@ -1,9 +1,12 @@
-import { type Campaign, campaign as currentCampaign } from "@/lib/campaign";
+import { type Campaign, campaign as currentCampaign, deadlineOf } from "@/lib/campaign";
+import { type ConsentWording, consentWordingAt } from "@/lib/reminders/consent-wording";
 import { COUNTRY_CODES } from "./rules";
 
 export type PledgeFormChoices = {
   countries: { code: string; name: string }[];
   platforms: { id: string; name: string }[];
+  /** The reminders consent's wording for a page rendered now (before or after the deadline). */
+  consentWording: ConsentWording;
 };
 
 /**
@@ -16,5 +19,9 @@ export function pledgeFormChoices(locale: string, campaign: Campaign = currentCa
   const countries = COUNTRY_CODES.filter((code) => code !== "ZZ")
     .map((code) => ({ code, name: names.of(code) ?? code }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
-  return { countries, platforms: campaign.platforms.map((p) => ({ id: p.id, name: p.name })) };
+  return {
+    countries,
+    platforms: campaign.platforms.map((p) => ({ id: p.id, name: p.name })),
+    consentWording: consentWordingAt(deadlineOf(campaign)),
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { CONSENT_WORDINGS } from "@/lib/reminders/consent-wording";
 import { REFERRAL_CODE_PATTERN } from "./referral-code-pattern";
 import { COUNTRY_CODES, EMAIL_MAX_LENGTH, EMAIL_PATTERN, FIRST_NAME_MAX_LENGTH, PLAIN_NAME } from "./rules";
 
@@ -38,6 +39,8 @@ export function pledgeSchema(platformIds: readonly string[]) {
       .max(platformIds.length, { error: "platform_invalid" })
       .transform((ids) => [...new Set(ids)]),
     remindersConsent: z.boolean({ error: "consent_invalid" }),
+    /** Which wording of the consent the form showed (lib/reminders/consent-wording.ts). */
+    consentWording: z.enum(CONSENT_WORDINGS, { error: "consent_invalid" }).default("before"),
     locale: z.enum(LOCALES, { error: "locale_invalid" }),
     // The invitation the form is on (/<locale>/r/<code>), so that a pledge made there
     // credits its inviter without JavaScript or cookies. Not the person's to correct:
@@ -46,7 +49,8 @@ export function pledgeSchema(platformIds: readonly string[]) {
   });
 }
 
-export type PledgeInput = z.infer<ReturnType<typeof pledgeSchema>>;
+/** A parsed pledge form, as the pledge domain takes it (the consent's wording is the action's to record). */
+export type PledgeInput = Omit<z.infer<ReturnType<typeof pledgeSchema>>, "consentWording">;
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { CONSENT_WORDINGS } from "./consent-wording";
 
 // The reminders forms' schemas, shared by the forms and their server actions. Error
 // messages are keys under "reminders.errors".
@@ -19,10 +20,16 @@ export function tokenFormValues(form: FormData) {
 
 export const reminderPreferenceSchema = z.object({
   enabled: z.enum(["on", "off"], { error: "invalid" }).transform((value) => value === "on"),
+  /** Which wording of the consent the form showed (./consent-wording.ts). */
+  consentWording: z.enum(CONSENT_WORDINGS, { error: "invalid" }).default("before"),
   locale: z.enum(LOCALES, { error: "invalid" }),
 });
 export type ReminderPreferenceForm = z.infer<typeof reminderPreferenceSchema>;
 
 export function reminderPreferenceFormValues(form: FormData) {
-  return { enabled: form.get("enabled") ?? undefined, locale: form.get("locale") ?? undefined };
+  return {
+    enabled: form.get("enabled") ?? undefined,
+    consentWording: form.get("consentWording") ?? undefined,
+    locale: form.get("locale") ?? undefined,
+  };
 }

@@ -38,6 +38,9 @@ async function optedInPerson(context: Parameters<typeof signedInPerson>[0]) {
   return person;
 }
 
+const AFTER_DEADLINE_CONSENT =
+  "Yes, email me reminders until I have filed my objections. I can unsubscribe at any time with one click.";
+
 function linkIn(text: string, path: string): string {
   const match = text.match(new RegExp(`${APP.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${path}[^\\s)\\]>"]+`));
   if (!match) throw new Error(`no ${path} link in the email`);
@@ -133,6 +136,10 @@ test.describe("reminder emails", () => {
     const person = await signedInPerson(context, { remindersConsent: false });
     await page.goto("/en/dashboard");
     await expect(page.getByRole("heading", { name: "Reminder emails" })).toBeVisible();
+    // The campaign's deadline (27 May 2025) has passed: no "before the deadline" in the
+    // consent, and the wording recorded is the one shown.
+    const consent = page.getByText(/^Yes, email me reminders/);
+    await expect(consent).toHaveText(AFTER_DEADLINE_CONSENT);
     await page.getByRole("button", { name: "Turn reminders on" }).click();
     await expect(page.getByText("Reminders are on.").first()).toBeVisible();
     const [on] = await query<{
@@ -144,7 +151,7 @@ test.describe("reminder emails", () => {
     ]);
     expect(on?.reminders_consent).toBe(true);
     expect(on?.reminders_consent_at).not.toBeNull();
-    expect(on?.reminders_consent_text).toMatch(/email me reminders/);
+    expect(on?.reminders_consent_text).toBe(AFTER_DEADLINE_CONSENT);
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Turn reminders off" }).click();

@@ -47,14 +47,18 @@ test.describe("sign up and pledge", () => {
     const [pledge] = await query<{
       verified_at: Date | null;
       reminders_consent: boolean;
+      reminders_consent_text: string;
       platforms: string[];
     }>(
-      "SELECT verified_at, reminders_consent, platforms FROM pledges p JOIN users u ON u.id = p.user_id WHERE u.email = $1",
+      "SELECT verified_at, reminders_consent, reminders_consent_text, platforms FROM pledges p JOIN users u ON u.id = p.user_id WHERE u.email = $1",
       [email],
     );
     expect(pledge).toMatchObject({
       verified_at: null,
       reminders_consent: true,
+      // The deadline (27 May 2025) has passed: the wording shown, without "before the deadline".
+      reminders_consent_text:
+        "Yes, email me reminders until I have filed my objections. I can unsubscribe at any time with one click.",
       platforms: ["facebook", "instagram"],
     });
 

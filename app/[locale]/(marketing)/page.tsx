@@ -119,7 +119,9 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <h2 id="pledge-heading" className="text-2xl font-bold">
             {t("pledgeHeading")}
           </h2>
-          <p className="mt-2 max-w-2xl">{t("pledgeBody", { company: c.company })}</p>
+          <p className="mt-2 max-w-2xl">
+            {t(deadline.getTime() <= Date.now() ? "pledgeBodyAfter" : "pledgeBody", { company: c.company })}
+          </p>
           <p className="mt-2 text-sm text-ink-muted">{t("privacyNote")}</p>
           <Link href="/pledge" className={buttonClass({ size: "lg", className: "mt-4" })}>
             {t("ctaPledge")}

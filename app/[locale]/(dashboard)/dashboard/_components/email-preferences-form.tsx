@@ -5,6 +5,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateReminderPreferences } from "@/lib/actions/update-reminder-preferences";
 import { useTranslations } from "@/lib/i18n/client";
+import { consentLabelKey } from "@/lib/reminders/consent-wording";
 
 /** Reminders on or off, for the signed-in person. Turning them on records the wording shown here. */
 export function EmailPreferencesForm({
@@ -26,6 +27,7 @@ export function EmailPreferencesForm({
     <form action={formAction} className="flex flex-col gap-3">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="enabled" value={enabled ? "off" : "on"} />
+      <input type="hidden" name="consentWording" value={isAfterDeadline ? "after" : "before"} />
       <p role="status">
         {state?.ok
           ? enabled
@@ -35,7 +37,9 @@ export function EmailPreferencesForm({
             ? t(isAfterDeadline ? "onAfter" : "on")
             : t("off")}
       </p>
-      {!enabled && <p className="text-sm text-ink-muted">{t("consentLabel")}</p>}
+      {!enabled && (
+        <p className="text-sm text-ink-muted">{t(consentLabelKey(isAfterDeadline ? "after" : "before"))}</p>
+      )}
       <FormAlert message={message} />
       <div>
         <Button type="submit" variant="secondary" pending={pending} pendingLabel={t("pending")}>
