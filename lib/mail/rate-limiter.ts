@@ -25,6 +25,11 @@ const MARGIN_MS = 10;
 export const LEASE_MS = 10_000;
 /** A quarter of the lease: three renewals may be late (a busy event loop) before it runs out. */
 const RENEW_EVERY_MS = LEASE_MS / 4;
+/**
+ * Renewals stop after this long (a request's 20 s timeout and a margin): a slot whose
+ * release was never called (a bug) then comes back a lease later, not never.
+ */
+const MAX_HOLD_MS = 30_000;
 /** Spreads the wake-ups of senders waiting for the same slot. */
 const JITTER_MS = 10;
 const MIN_WAIT_MS = 5;
@@ -83,7 +88,10 @@ export function memorySlotStore(): SlotStore {
   };
 }
 
-export type LimiterTiming = { leaseMs: number; renewEveryMs: number };
+export type LimiterTiming = { leaseMs: number; renewEveryMs: number; maxHoldMs: number };
+
+/** Call it when the request's answer (or failure) is back; `waitedMs` is how long the slot took. */
+export type SlotRelease = (() => Promise<void>) & { waitedMs: number };
 
 export class RequestRateLimiter {
   private tail: Promise<unknown> = Promise.resolve();
@@ -92,14 +100,18 @@ export class RequestRateLimiter {
     private readonly perSecond: () => number,
     private readonly store: SlotStore = memorySlotStore(),
     /** Tests shorten the lease; production keeps LEASE_MS. */
-    private readonly timing: LimiterTiming = { leaseMs: LEASE_MS, renewEveryMs: RENEW_EVERY_MS },
+    private readonly timing: LimiterTiming = {
+      leaseMs: LEASE_MS,
+      renewEveryMs: RENEW_EVERY_MS,
+      maxHoldMs: MAX_HOLD_MS,
+    },
   ) {}
 
   /**
    * Resolves when one more request may start (callers of this process are served in
    * order) with a function to call when its answer (or failure) comes back.
    */
-  acquire(): Promise<() => Promise<void>> {
+  acquire(): Promise<SlotRelease> {
     const turn = this.tail.then(() => this.waitForSlot());
     this.tail = turn.catch(() => undefined);
     return turn;
@@ -110,22 +122,29 @@ export class RequestRateLimiter {
     return this.store.pause(ms);
   }
 
-  private async waitForSlot(): Promise<() => Promise<void>> {
+  private async waitForSlot(): Promise<SlotRelease> {
     const rate = this.perSecond();
     const limit = Math.max(1, Math.floor(rate));
     // Below one per second (e.g. 0.5): one request per 1 / rate seconds.
     const windowMs = (limit / rate) * WINDOW_MS + MARGIN_MS;
-    const { leaseMs, renewEveryMs } = this.timing;
+    const { leaseMs, renewEveryMs, maxHoldMs } = this.timing;
+    // From this process's turn on: its own queue (`tail`) is not counted.
+    const started = Date.now();
     for (;;) {
       const taken = await this.store.take(limit, leaseMs, windowMs);
       if ("slot" in taken) {
+        const takenAt = Date.now();
         // Unref'd: a renewal never keeps a process alive that has nothing else to do.
-        const renewal = setInterval(() => void this.store.renew(taken, leaseMs), renewEveryMs);
+        const renewal = setInterval(() => {
+          if (Date.now() - takenAt > maxHoldMs) clearInterval(renewal);
+          else void this.store.renew(taken, leaseMs);
+        }, renewEveryMs);
         renewal.unref();
-        return () => {
+        const release = () => {
           clearInterval(renewal);
           return this.store.release(taken, windowMs);
         };
+        return Object.assign(release, { waitedMs: takenAt - started });
       }
       await sleep(Math.max(MIN_WAIT_MS, taken.waitMs) + Math.random() * JITTER_MS);
     }

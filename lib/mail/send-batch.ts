@@ -179,12 +179,11 @@ export async function sendBatch(
   });
 
   const limiter = requestRateLimiter();
-  const waitStarted = Date.now();
   const done = await limiter.acquire();
-  const waitedMs = Date.now() - waitStarted;
   // Other senders' turns take a second or two; longer means a dead sender's slot or a 429 pause.
-  if (waitedMs > SLOW_SLOT_WAIT_MS)
-    mailLog.info({ waitedMs, count: emails.length }, "waited for a send slot");
+  if (done.waitedMs > SLOW_SLOT_WAIT_MS) {
+    mailLog.info({ waitedMs: done.waitedMs, count: emails.length }, "waited for a send slot");
+  }
   const { data, error, headers } = await resend.batch
     .send(payload, { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
     .finally(done);

@@ -50,7 +50,7 @@ describe("shared send slots", () => {
   });
 
   it("stay held while a request runs for several leases, and are free a window after it ends", async () => {
-    const timing = { leaseMs: 400, renewEveryMs: 100 };
+    const timing = { leaseMs: 400, renewEveryMs: 100, maxHoldMs: 10_000 };
     const first = new RequestRateLimiter(() => 1, postgresSlotStore(), timing);
     const second = new RequestRateLimiter(() => 1, postgresSlotStore(), timing);
     const release = await first.acquire();
@@ -67,5 +67,20 @@ describe("shared send slots", () => {
     await (await waiting)();
     // One request per second: the next starts a second (plus a margin) after the answer.
     expect(secondAt - releasedAt).toBeGreaterThanOrEqual(990);
+  });
+
+  it("stop being renewed after the longest a request may take, so a slot never released comes back", async () => {
+    const timing = { leaseMs: 300, renewEveryMs: 100, maxHoldMs: 800 };
+    const leaky = new RequestRateLimiter(() => 1, postgresSlotStore(), timing);
+    const other = new RequestRateLimiter(() => 1, postgresSlotStore(), timing);
+    await leaky.acquire(); // never released (a bug in a caller)
+    const t0 = Date.now();
+    const release = await other.acquire();
+    const waited = Date.now() - t0;
+    await release();
+    // Held while renewals went on (800 ms), then free a lease (300 ms) after the last one.
+    expect(waited).toBeGreaterThan(700);
+    expect(waited).toBeLessThan(3_000);
+    expect(release.waitedMs).toBeGreaterThan(700);
   });
 });
