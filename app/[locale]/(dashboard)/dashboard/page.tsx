@@ -37,9 +37,9 @@ export default async function DashboardPage({
   if (!pledge) redirect(`/${locale}/pledge`);
   // The pledge already says which platforms the person uses: their checklist is built
   // from it on the first visit, so step 1 shows at once (no second questionnaire).
-  // The tracker then reads the pledge as that left it.
-  const isFirstVisit =
-    pledge.questionnaireAt === null && (await startChecklist(user.id, { campaign: c, now }));
+  // The tracker then reads the pledge again, as that (or a first visit in another tab) left it.
+  const isFirstVisit = pledge.questionnaireAt === null;
+  if (isFirstVisit) await startChecklist(user.id, { campaign: c, now });
   const [t, tAuth, tTracker, format, tracker, { welcome }] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("auth"),
