@@ -65,7 +65,14 @@ describe.each([
   });
 
   it("filled buttons stand out of the page: 3:1 against the surface (WCAG 1.4.11)", () => {
-    for (const fill of ["accent-fill", "danger-fill", "success-fill"]) {
+    for (const fill of [
+      "accent-fill",
+      "accent-fill-hover",
+      "danger-fill",
+      "danger-fill-hover",
+      "success-fill",
+      "success-fill-hover",
+    ]) {
       expect(contrast(colours.get(fill)!, colours.get("surface")!), fill).toBeGreaterThanOrEqual(3);
     }
   });
