@@ -214,10 +214,14 @@ test.describe("invitation page", () => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     await page.goto(`/r/${person.referralCode}`);
+    // The first load's own prefetches are over before listening for the second's.
+    await page.waitForLoadState("networkidle");
+    // React took over: a hydrated <Link> in the header prefetches its page's RSC payload.
+    // Listened for before the reload: the prefetch may come as soon as React hydrates
+    // (the link in view), before the hover, on a loaded machine even before reload() returns.
+    const rsc = page.waitForRequest((request) => request.headers().rsc === "1");
     // Twice: the second is served from the cache, with its stamped policy.
     await page.reload();
-    // React took over: a hydrated <Link> in the header prefetches its page's RSC payload.
-    const rsc = page.waitForRequest((request) => request.headers().rsc === "1");
     await page.locator("header").getByRole("link").first().hover();
     await rsc;
     const posts: string[] = [];
