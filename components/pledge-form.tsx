@@ -15,8 +15,8 @@ type Props = {
   locale: string;
   countries: { code: string; name: string }[];
   platforms: { id: string; name: string }[];
-  /** Which wording of the reminders consent to show (and record): before or after the deadline. */
-  consentWording: ConsentWording;
+  /** Which wording of the reminders consent to show (and record); null: no reminder is left, none is asked. */
+  consentWording: ConsentWording | null;
   /** On an invitation page: the code of whoever invited this visitor, posted with the form. */
   referralCode?: string;
 };
@@ -43,7 +43,6 @@ export function PledgeForm({ locale, countries, platforms, consentWording, refer
   return (
     <LinkRequestForm form={form} locale={locale}>
       {referralCode && <input type="hidden" name="referralCode" value={referralCode} />}
-      <input type="hidden" name="consentWording" value={consentWording} />
       <EmailField
         label={t("email")}
         hint={t("emailHint")}
@@ -100,22 +99,26 @@ export function PledgeForm({ locale, countries, platforms, consentWording, refer
         onToggle={togglePlatform}
       />
 
-      <div className="flex flex-col gap-1">
-        <label className="flex items-start gap-3">
-          <input
-            type="checkbox"
-            name="remindersConsent"
-            checked={values.consent}
-            onChange={(e) => setValues((v) => ({ ...v, consent: e.target.checked }))}
-            className="mt-1 size-5 shrink-0"
-            aria-describedby="consent-hint"
-          />
-          <span>{t(consentLabelKey(consentWording))}</span>
-        </label>
-        <p id="consent-hint" className="pl-8 text-sm text-ink-subtle">
-          {t("consentHint")}
-        </p>
-      </div>
+      {/* No reminder left to send: no consent is asked for. */}
+      {consentWording && (
+        <div className="flex flex-col gap-1">
+          <input type="hidden" name="consentWording" value={consentWording} />
+          <label className="flex items-start gap-3">
+            <input
+              type="checkbox"
+              name="remindersConsent"
+              checked={values.consent}
+              onChange={(e) => setValues((v) => ({ ...v, consent: e.target.checked }))}
+              className="mt-1 size-5 shrink-0"
+              aria-describedby="consent-hint"
+            />
+            <span>{t(consentLabelKey(consentWording))}</span>
+          </label>
+          <p id="consent-hint" className="pl-8 text-sm text-ink-subtle">
+            {t("consentHint")}
+          </p>
+        </div>
+      )}
 
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
       <p className="text-sm text-ink-subtle">{t("privacy")}</p>

@@ -11,6 +11,7 @@ import { REFERRAL_COOKIE } from "@/lib/pledges/referral-cookie";
 import { pledgeSchema } from "@/lib/pledges/schema";
 import { consumeSignIn } from "@/lib/rate-limit";
 import { consentLabelKey } from "@/lib/reminders/consent-wording";
+import { consentWordingFor } from "@/lib/reminders/schedule";
 import { defineAction } from "./safe-action";
 
 // POST from the pledge form. Known and unknown addresses get the same answer (the
@@ -31,14 +32,21 @@ export const createPledge = defineAction(
     if (!limit.ok) return { ok: false, error: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
     const t = await getTranslations({ locale: input.locale, namespace: "pledge.form" });
-    await savePledgeAndSendLink(input, {
-      // The invitation page the form was on names its inviter; elsewhere the cookie
-      // that /r/CODE or ?ref=CODE left does.
-      referralCode: input.referralCode ?? (await cookies()).get(REFERRAL_COOKIE)?.value,
-      consentText: t(consentLabelKey(input.consentWording)),
-      now: new Date(),
-      redirectTo: `/${input.locale}/dashboard?welcome=1`,
-    });
+    const now = new Date();
+    // No reminder is left for a consent given now (a page rendered a moment before the
+    // last one's point, or a forged post): none is recorded.
+    const remindersConsent = input.remindersConsent && consentWordingFor(campaign(), now) !== null;
+    await savePledgeAndSendLink(
+      { ...input, remindersConsent },
+      {
+        // The invitation page the form was on names its inviter; elsewhere the cookie
+        // that /r/CODE or ?ref=CODE left does.
+        referralCode: input.referralCode ?? (await cookies()).get(REFERRAL_COOKIE)?.value,
+        consentText: t(consentLabelKey(input.consentWording)),
+        now,
+        redirectTo: `/${input.locale}/dashboard?welcome=1`,
+      },
+    );
     redirect(`/${input.locale}/pledge/check-email`);
   },
 );

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { campaign } from "@/lib/campaign";
 import { setReminderPreference } from "@/lib/reminders";
 import { consentLabelKey } from "@/lib/reminders/consent-wording";
+import { consentWordingFor } from "@/lib/reminders/schedule";
 import { reminderPreferenceFormValues, reminderPreferenceSchema } from "@/lib/reminders/schema";
 import { defineAction } from "./safe-action";
 
@@ -18,6 +19,10 @@ export const updateReminderPreferences = defineAction(
     requireUser: true,
   },
   async (input, { user }) => {
+    const now = new Date();
+    // Nothing is left to send to anyone who consents now: the dashboard offers no "on".
+    if (input.enabled && consentWordingFor(campaign(), now) === null)
+      return { ok: false, error: "none_left" };
     const t = await getTranslations({ locale: input.locale, namespace: "reminders.preferences" });
     const found = await setReminderPreference(
       user.id,
@@ -25,7 +30,7 @@ export const updateReminderPreferences = defineAction(
       input.enabled
         ? { isEnabled: true, consentText: t(consentLabelKey(input.consentWording)) }
         : { isEnabled: false },
-      new Date(),
+      now,
     );
     if (!found) return { ok: false, error: "no_pledge" };
     revalidatePath(`/${input.locale}/dashboard`);

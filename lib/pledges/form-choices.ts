@@ -1,12 +1,13 @@
-import { type Campaign, campaign as currentCampaign, deadlineOf } from "@/lib/campaign";
-import { type ConsentWording, consentWordingAt } from "@/lib/reminders/consent-wording";
+import { type Campaign, campaign as currentCampaign } from "@/lib/campaign";
+import type { ConsentWording } from "@/lib/reminders/consent-wording";
+import { consentWordingFor } from "@/lib/reminders/schedule";
 import { COUNTRY_CODES } from "./rules";
 
 export type PledgeFormChoices = {
   countries: { code: string; name: string }[];
   platforms: { id: string; name: string }[];
-  /** The reminders consent's wording for a page rendered now (before or after the deadline). */
-  consentWording: ConsentWording;
+  /** The reminders consent's wording for a page rendered now; null: no reminder is left, no consent asked. */
+  consentWording: ConsentWording | null;
 };
 
 /**
@@ -22,6 +23,6 @@ export function pledgeFormChoices(locale: string, campaign: Campaign = currentCa
   return {
     countries,
     platforms: campaign.platforms.map((p) => ({ id: p.id, name: p.name })),
-    consentWording: consentWordingAt(deadlineOf(campaign)),
+    consentWording: consentWordingFor(campaign, new Date()),
   };
 }

@@ -1,5 +1,6 @@
 import type { Campaign } from "@/lib/campaign";
 import { deadlineOf } from "@/lib/campaign/deadline";
+import type { ConsentWording } from "./consent-wording";
 
 // When each reminder of the campaign is due. Pure: every decision takes `now`.
 //
@@ -64,6 +65,18 @@ export function reminderSlots(campaign: Campaign): ReminderSlot[] {
     });
   }
   return slots;
+}
+
+/**
+ * What a reminders consent given at `now` is for: "before" while a reminder before the
+ * deadline is still to come, "after" when only the "you can still object" email is,
+ * null when no reminder is left for anyone consenting now (people count for a
+ * reminder only if they consented by its point). Then no form asks for consent.
+ */
+export function consentWordingFor(campaign: Campaign, now: Date): ConsentWording | null {
+  const next = reminderSlots(campaign).find((slot) => slot.point.getTime() > now.getTime());
+  if (!next) return null;
+  return next.key === "after" ? "after" : "before";
 }
 
 /** The slot of `key` in the campaign's cadence, or null if the cadence has no such reminder. */

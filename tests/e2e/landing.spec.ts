@@ -23,8 +23,11 @@ test.describe("landing page", () => {
     await expect(
       page.getByRole("heading", { name: /objecting still protects what you publish from now on/ }),
     ).toBeVisible();
-    await expect(page.getByText(/remind you until you are done/)).toBeVisible();
-    await expect(page.getByText(/before the deadline/)).toHaveCount(0);
+    // Every reminder is past too: the pledge section promises none.
+    await expect(
+      page.getByText(/keep track of what you have filed and what Meta has confirmed\.$/),
+    ).toBeVisible();
+    await expect(page.getByText(/remind you/)).toHaveCount(0);
 
     for (const [platform, url] of [
       ["Facebook", "https://www.facebook.com/help/contact/712876720715583"],

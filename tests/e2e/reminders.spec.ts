@@ -38,8 +38,7 @@ async function optedInPerson(context: Parameters<typeof signedInPerson>[0]) {
   return person;
 }
 
-const AFTER_DEADLINE_CONSENT =
-  "Yes, email me reminders until I have filed my objections. I can unsubscribe at any time with one click.";
+const NONE_LEFT = "No more reminder emails are planned for this campaign.";
 
 function linkIn(text: string, path: string): string {
   const match = text.match(new RegExp(`${APP.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${path}[^\\s)\\]>"]+`));
@@ -128,49 +127,45 @@ test.describe("reminder emails", () => {
     expect(forged.status()).toBe(400);
   });
 
-  test("dashboard preferences turn reminders on and off; after the deadline no calendar file is offered @phone", async ({
+  test("after the last reminder the dashboard offers only 'off', and no calendar file @phone", async ({
     page,
     context,
     request,
   }) => {
-    const person = await signedInPerson(context, { remindersConsent: false });
+    // Every reminder of the bundled campaign (its deadline was 27 May 2025) is past: a
+    // consent given now would never get an email, so none is asked for.
+    await signedInPerson(context, { remindersConsent: false });
     await page.goto("/en/dashboard");
     await expect(page.getByRole("heading", { name: "Reminder emails" })).toBeVisible();
-    // The campaign's deadline (27 May 2025) has passed: no "before the deadline" in the
-    // consent, and the wording recorded is the one shown.
-    const consent = page.getByText(/^Yes, email me reminders/);
-    await expect(consent).toHaveText(AFTER_DEADLINE_CONSENT);
-    await page.getByRole("button", { name: "Turn reminders on" }).click();
-    await expect(page.getByText("Reminders are on.").first()).toBeVisible();
-    const [on] = await query<{
-      reminders_consent: boolean;
-      reminders_consent_at: Date | null;
-      reminders_consent_text: string;
-    }>("SELECT reminders_consent, reminders_consent_at, reminders_consent_text FROM pledges WHERE id = $1", [
-      person.pledgeId,
-    ]);
-    expect(on?.reminders_consent).toBe(true);
-    expect(on?.reminders_consent_at).not.toBeNull();
-    expect(on?.reminders_consent_text).toBe(AFTER_DEADLINE_CONSENT);
+    await expect(page.getByText(NONE_LEFT)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Turn reminders on" })).toHaveCount(0);
+    await expect(page.getByText(/^Yes, email me reminders/)).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /Add the deadline to your calendar/ })).toHaveCount(0);
     await expectNoAxeViolations(page);
 
+    // Someone who consented earlier can still turn them off, and then has nothing to turn on.
+    await context.clearCookies();
+    const consenting = await signedInPerson(context, { remindersConsent: true });
+    await page.goto("/en/dashboard");
+    await expect(page.getByText(NONE_LEFT)).toBeVisible();
     await page.getByRole("button", { name: "Turn reminders off" }).click();
     await expect(page.getByText("Reminders are off.").first()).toBeVisible();
-
-    // The bundled campaign's deadline has passed: no calendar entry for a past date is
-    // offered, and the status speaks of after the deadline. The file itself still answers.
-    await expect(page.getByRole("link", { name: /Add the deadline to your calendar/ })).toHaveCount(0);
-    await page.getByRole("button", { name: "Turn reminders on" }).click();
-    await expect(page.getByText("Reminders are on.").first()).toBeVisible();
+    const [off] = await query<{ reminders_consent: boolean; unsubscribed_at: Date | null }>(
+      "SELECT reminders_consent, unsubscribed_at FROM pledges WHERE id = $1",
+      [consenting.pledgeId],
+    );
+    expect(off?.reminders_consent).toBe(false);
+    expect(off?.unsubscribed_at).not.toBeNull();
     await page.reload();
-    await expect(
-      page.getByText(/^Reminders are on: .*The deadline has passed, but objecting still protects/),
-    ).toBeVisible();
+    await expect(page.getByText(NONE_LEFT)).toBeVisible();
+    await expect(page.getByRole("button", { name: /Turn reminders/ })).toHaveCount(0);
+
+    // The file itself still answers.
     const ics = await request.get("/api/calendar?locale=en");
     expect(ics.headers()["content-type"]).toMatch(/^text\/calendar/);
     const body = await ics.text();
     expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(body).toContain("BEGIN:VEVENT");
-    expect(body).not.toContain(person.email);
+    expect(body).not.toContain(consenting.email);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { loadCampaign } from "@/lib/campaign";
 import { pledgeSchema } from "@/lib/pledges/schema";
-import { consentLabelKey, consentWordingAt } from "@/lib/reminders/consent-wording";
+import { consentLabelKey } from "@/lib/reminders/consent-wording";
+import { consentWordingFor } from "@/lib/reminders/schedule";
 import { reminderPreferenceSchema } from "@/lib/reminders/schema";
 import en from "@/messages/en/pledge.json";
 import enReminders from "@/messages/en/reminders.json";
@@ -8,13 +10,25 @@ import enReminders from "@/messages/en/reminders.json";
 // The reminders consent reads "before the deadline" only while there is one ahead, and
 // the forms send which wording they showed, so the recorded text is the one shown.
 
-const deadline = new Date("2025-05-27T00:00:00+02:00");
+const campaign = loadCampaign({ deadline: "2025-05-27T00:00:00+02:00" });
+const at = (iso: string) => new Date(iso);
 
 describe("reminders consent wording", () => {
-  it("is 'before' up to the deadline and 'after' from it on", () => {
-    expect(consentWordingAt(deadline, deadline.getTime() - 1)).toBe("before");
-    expect(consentWordingAt(deadline, deadline.getTime())).toBe("after");
-    expect(consentWordingAt(deadline, deadline.getTime() + 86_400_000)).toBe("after");
+  it("says 'before the deadline' while a reminder before it is to come, then only the 'after' email, then nothing", () => {
+    expect(consentWordingFor(campaign, at("2025-05-01T00:00:00Z"))).toBe("before");
+    // d0's point (the last day, 09:00 Brussels): from then on only "after" is left.
+    expect(consentWordingFor(campaign, at("2025-05-26T06:59:59Z"))).toBe("before");
+    expect(consentWordingFor(campaign, at("2025-05-26T07:00:00Z"))).toBe("after");
+    expect(consentWordingFor(campaign, at("2025-05-27T21:59:59Z"))).toBe("after");
+    // A consent given after the "after" email's point would never get an email: none is asked.
+    expect(consentWordingFor(campaign, at("2025-05-27T22:00:00Z"))).toBeNull();
+    expect(consentWordingFor(campaign, at("2026-12-04T12:00:00Z"))).toBeNull();
+  });
+
+  it("is never 'after' for a campaign without the after-deadline email", () => {
+    const noAfter = { ...campaign, reminders: { ...campaign.reminders, afterDeadline: false } };
+    expect(consentWordingFor(noAfter, at("2025-05-26T06:59:59Z"))).toBe("before");
+    expect(consentWordingFor(noAfter, at("2025-05-26T07:00:00Z"))).toBeNull();
   });
 
   it("names a message that exists in both forms' namespaces, and only the first mentions the deadline", () => {

@@ -5,8 +5,12 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { campaign, deadlineOf, localized } from "@/lib/campaign";
 import { Link } from "@/lib/i18n/navigation";
+import { consentWordingFor } from "@/lib/reminders/schedule";
 import { HowItWorks } from "./_components/how-it-works";
 import { PledgeCounter } from "./_components/pledge-counter";
+
+/** What the pledge section promises about reminders: only those still to come. */
+const PLEDGE_BODY = { before: "pledgeBody", after: "pledgeBodyAfter", none: "pledgeBodyNone" } as const;
 
 export default async function LandingPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -120,7 +124,7 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
             {t("pledgeHeading")}
           </h2>
           <p className="mt-2 max-w-2xl">
-            {t(deadline.getTime() <= Date.now() ? "pledgeBodyAfter" : "pledgeBody", { company: c.company })}
+            {t(PLEDGE_BODY[consentWordingFor(c, new Date()) ?? "none"], { company: c.company })}
           </p>
           <p className="mt-2 text-sm text-ink-muted">{t("privacyNote")}</p>
           <Link href="/pledge" className={buttonClass({ size: "lg", className: "mt-4" })}>

@@ -5,18 +5,21 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateReminderPreferences } from "@/lib/actions/update-reminder-preferences";
 import { useTranslations } from "@/lib/i18n/client";
-import { consentLabelKey } from "@/lib/reminders/consent-wording";
+import { type ConsentWording, consentLabelKey } from "@/lib/reminders/consent-wording";
 
 /** Reminders on or off, for the signed-in person. Turning them on records the wording shown here. */
 export function EmailPreferencesForm({
   locale,
   isEnabled,
   isAfterDeadline,
+  wording,
 }: {
   locale: string;
   isEnabled: boolean;
   /** Past the deadline there is no "before the deadline" to remind about. */
   isAfterDeadline: boolean;
+  /** The consent's wording for turning them on; null: no reminder is left, only "off" is offered. */
+  wording: ConsentWording | null;
 }) {
   const t = useTranslations("reminders.preferences");
   const tErrors = useTranslations("reminders.errors");
@@ -27,25 +30,27 @@ export function EmailPreferencesForm({
     <form action={formAction} className="flex flex-col gap-3">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="enabled" value={enabled ? "off" : "on"} />
-      <input type="hidden" name="consentWording" value={isAfterDeadline ? "after" : "before"} />
+      {wording && <input type="hidden" name="consentWording" value={wording} />}
       <p role="status">
         {state?.ok
           ? enabled
             ? t("savedOn")
             : t("savedOff")
-          : enabled
-            ? t(isAfterDeadline ? "onAfter" : "on")
-            : t("off")}
+          : wording === null
+            ? t("noneLeft")
+            : enabled
+              ? t(isAfterDeadline ? "onAfter" : "on")
+              : t("off")}
       </p>
-      {!enabled && (
-        <p className="text-sm text-ink-muted">{t(consentLabelKey(isAfterDeadline ? "after" : "before"))}</p>
-      )}
+      {!enabled && wording && <p className="text-sm text-ink-muted">{t(consentLabelKey(wording))}</p>}
       <FormAlert message={message} />
-      <div>
-        <Button type="submit" variant="secondary" pending={pending} pendingLabel={t("pending")}>
-          {enabled ? t("turnOff") : t("turnOn")}
-        </Button>
-      </div>
+      {(enabled || wording) && (
+        <div>
+          <Button type="submit" variant="secondary" pending={pending} pendingLabel={t("pending")}>
+            {enabled ? t("turnOff") : t("turnOn")}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { campaign, deadlineOf } from "@/lib/campaign";
 import { reminderPreferenceOf } from "@/lib/reminders";
+import { consentWordingFor } from "@/lib/reminders/schedule";
 import { CalendarLink } from "./calendar-link";
 import { EmailPreferencesForm } from "./email-preferences-form";
 
@@ -34,6 +35,7 @@ export async function ReminderSettings({
           locale={locale}
           isEnabled={preference.isEnabled}
           isAfterDeadline={deadlineOf(campaign()).getTime() <= Date.now()}
+          wording={consentWordingFor(campaign(), new Date())}
         />
       )}
       {/* A calendar entry for a date already past helps nobody. */}
